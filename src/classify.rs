@@ -1,0 +1,442 @@
+//! The classification contract of DOMAIN.md §4: facts in, classes and
+//! evidence out. Pure: no I/O, and the clock is one of the facts.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use crate::timefmt::{compact, relative};
+
+/// One row of `toygres_cms.instances`, as far as actorctl needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CmsInstance {
+    pub user_name: String,
+    pub k8s_name: String,
+    pub namespace: String,
+    pub state: String,
+    pub health_status: Option<String>,
+    pub actor_id: Option<String>,
+    pub last_health_check: Option<DateTime<Utc>>,
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// An orchestration instance in the store, with what its queues hold.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoreActor {
+    pub instance_id: String,
+    pub orchestration: String,
+    /// Status of the current execution: Running, ContinuedAsNew, Completed, Failed.
+    pub status: String,
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub execution_started_at: Option<DateTime<Utc>>,
+    pub last_history_at: Option<DateTime<Utc>>,
+    /// Items in the orchestrator queue for this instance (timers included).
+    pub queued_messages: i64,
+    /// Activity work items in the worker queue for this instance.
+    pub queued_activities: i64,
+    /// Fire time of the earliest pending timer.
+    pub next_timer: Option<DateTime<Utc>>,
+    /// A dispatcher holds the instance lock right now.
+    pub locked: bool,
+    /// `k8s_name` from the actor's input, when it could be read.
+    pub input_k8s_name: Option<String>,
+}
+
+/// A start request waiting in the orchestrator queue; no instance row yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueuedStart {
+    pub instance_id: String,
+    pub orchestration: String,
+    pub queued_at: DateTime<Utc>,
+    pub input_k8s_name: Option<String>,
+}
+
+/// Everything the store query returns.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoreSnapshot {
+    pub actors: Vec<StoreActor>,
+    pub queued_starts: Vec<QueuedStart>,
+    /// The oldest orchestrator-queue item that is visible and not locked.
+    pub oldest_overdue: Option<DateTime<Utc>>,
+    /// Locks held right now on instances or queue items (someone is working).
+    pub live_locks: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub now: DateTime<Utc>,
+    pub instances: Vec<CmsInstance>,
+    pub store: StoreSnapshot,
+    pub actor_orchestration: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    // Declaration order is severity order, most severe first.
+    Zombie,
+    Dead,
+    Missing,
+    Stale,
+    Orphan,
+    Healthy,
+}
+
+impl Class {
+    pub const ALL: [Class; 6] = [
+        Class::Zombie,
+        Class::Dead,
+        Class::Missing,
+        Class::Stale,
+        Class::Orphan,
+        Class::Healthy,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Healthy => "healthy",
+            Class::Stale => "stale",
+            Class::Zombie => "zombie",
+            Class::Missing => "missing",
+            Class::Dead => "dead",
+            Class::Orphan => "orphan",
+        }
+    }
+}
+
+impl std::fmt::Display for Class {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One classified row: an instance with its actor, or an orphaned actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub name: Option<String>,
+    pub k8s_name: Option<String>,
+    pub namespace: Option<String>,
+    pub state: Option<String>,
+    pub health_status: Option<String>,
+    pub class: Class,
+    pub actor_id: Option<String>,
+    /// Store status of the actor; `Pending` for a start still in the queue.
+    pub actor_status: Option<String>,
+    pub last_health_check: Option<DateTime<Utc>>,
+    /// When the actor last made progress (DOMAIN.md §3).
+    pub last_progress: Option<DateTime<Utc>>,
+    pub next_timer: Option<DateTime<Utc>>,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Diagnosis {
+    pub workers_down: bool,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub now: DateTime<Utc>,
+    pub stale_after: Duration,
+    pub rows: Vec<Row>,
+    pub diagnosis: Diagnosis,
+}
+
+impl Report {
+    pub fn count(&self, class: Class) -> usize {
+        self.rows.iter().filter(|r| r.class == class).count()
+    }
+}
+
+const ACTIVE: [&str; 2] = ["Running", "ContinuedAsNew"];
+const FINISHED: [&str; 2] = ["Completed", "Failed"];
+
+fn is_active(status: &str) -> bool {
+    ACTIVE.contains(&status)
+}
+
+/// The newest of instances.updated_at, the current execution's start and its
+/// newest history event: every one of them moves only when the actor works.
+pub fn last_progress(a: &StoreActor) -> Option<DateTime<Utc>> {
+    [
+        a.updated_at,
+        a.execution_started_at,
+        a.last_history_at,
+        a.created_at,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+}
+
+/// Classify every running instance and every running actor (DOMAIN.md §4).
+pub fn classify(facts: &Facts, stale_after: Duration) -> Report {
+    let t = chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
+    let ctx = Ctx {
+        now: facts.now,
+        t,
+        t_text: compact(stale_after.as_secs()),
+    };
+    let actors: HashMap<&str, &StoreActor> = facts
+        .store
+        .actors
+        .iter()
+        .map(|a| (a.instance_id.as_str(), a))
+        .collect();
+    let starts: HashMap<&str, &QueuedStart> = facts
+        .store
+        .queued_starts
+        .iter()
+        .map(|q| (q.instance_id.as_str(), q))
+        .collect();
+
+    let mut rows: Vec<Row> = facts
+        .instances
+        .iter()
+        .filter(|i| i.state == "running")
+        .map(|i| ctx.instance_row(i, &actors, &starts))
+        .collect();
+    rows.extend(orphans(facts, &ctx));
+    rows.sort_by(|a, b| {
+        (a.class, &a.name, &a.k8s_name, &a.actor_id).cmp(&(
+            b.class,
+            &b.name,
+            &b.k8s_name,
+            &b.actor_id,
+        ))
+    });
+    Report {
+        now: facts.now,
+        stale_after,
+        rows,
+        diagnosis: diagnose(&facts.store, &ctx),
+    }
+}
+
+struct Ctx {
+    now: DateTime<Utc>,
+    t: chrono::Duration,
+    t_text: String,
+}
+
+impl Ctx {
+    fn older_than_t(&self, at: Option<DateTime<Utc>>) -> bool {
+        at.is_none_or(|at| self.now - at > self.t)
+    }
+
+    fn age(&self, at: Option<DateTime<Utc>>) -> String {
+        relative(at, self.now)
+    }
+
+    fn instance_row(
+        &self,
+        i: &CmsInstance,
+        actors: &HashMap<&str, &StoreActor>,
+        starts: &HashMap<&str, &QueuedStart>,
+    ) -> Row {
+        let mut row = Row {
+            name: Some(i.user_name.clone()),
+            k8s_name: Some(i.k8s_name.clone()),
+            namespace: Some(i.namespace.clone()),
+            state: Some(i.state.clone()),
+            health_status: i.health_status.clone(),
+            class: Class::Missing,
+            actor_id: i.actor_id.clone(),
+            actor_status: None,
+            last_health_check: i.last_health_check,
+            last_progress: None,
+            next_timer: None,
+            evidence: String::new(),
+        };
+        let Some(id) = i.actor_id.as_deref() else {
+            row.evidence = "no actor: instance_actor_orchestration_id is NULL".into();
+            return row;
+        };
+        if let Some(a) = actors.get(id) {
+            self.fill_from_actor(&mut row, a);
+        } else if let Some(q) = starts.get(id) {
+            self.fill_from_queued_start(&mut row, q);
+        } else {
+            row.evidence = format!("actor {id} does not exist in the store");
+        }
+        row
+    }
+
+    fn fill_from_actor(&self, row: &mut Row, a: &StoreActor) {
+        let progress = last_progress(a);
+        row.actor_status = Some(a.status.clone());
+        row.last_progress = progress;
+        row.next_timer = a.next_timer;
+        let health = format!("last health check {}", self.age(row.last_health_check));
+        if FINISHED.contains(&a.status.as_str()) {
+            row.class = Class::Dead;
+            row.evidence = format!("actor {} ({})", a.status, self.age(progress));
+            return;
+        }
+        if !is_active(&a.status) {
+            row.class = Class::Zombie;
+            row.evidence = format!("actor in unexpected store status {:?}; {health}", a.status);
+            return;
+        }
+        let waiting = a.queued_messages + a.queued_activities > 0 || a.locked;
+        if !waiting {
+            row.class = Class::Zombie;
+            row.evidence = format!(
+                "actor {} but nothing queued can wake it (no timer, message or activity); last progress {}",
+                a.status,
+                self.age(progress)
+            );
+        } else if self.older_than_t(progress) {
+            row.class = Class::Zombie;
+            row.evidence = format!(
+                "actor {} but no progress for over {} (last progress {}{})",
+                a.status,
+                self.t_text,
+                self.age(progress),
+                self.timer_note(a.next_timer)
+            );
+        } else if self.older_than_t(row.last_health_check) {
+            row.class = Class::Stale;
+            row.evidence = format!(
+                "actor progressing (last progress {}) but {health}, threshold {}",
+                self.age(progress),
+                self.t_text
+            );
+        } else {
+            row.class = Class::Healthy;
+            row.evidence = format!(
+                "actor {}, {health}{}",
+                a.status,
+                self.timer_note(a.next_timer)
+            );
+        }
+    }
+
+    fn timer_note(&self, next: Option<DateTime<Utc>>) -> String {
+        match next {
+            Some(t) if t <= self.now => format!(", timer overdue since {}", self.age(Some(t))),
+            Some(t) => format!(", next timer {}", self.age(Some(t))),
+            None => String::new(),
+        }
+    }
+
+    fn fill_from_queued_start(&self, row: &mut Row, q: &QueuedStart) {
+        row.actor_status = Some("Pending".into());
+        row.last_progress = Some(q.queued_at);
+        if self.older_than_t(Some(q.queued_at)) {
+            row.class = Class::Zombie;
+            row.evidence = format!(
+                "start of actor queued {} and never picked up by a worker",
+                self.age(Some(q.queued_at))
+            );
+        } else {
+            row.class = Class::Healthy;
+            row.evidence = format!(
+                "actor starting: start queued {}",
+                self.age(Some(q.queued_at))
+            );
+        }
+    }
+}
+
+/// Running actors of the actor orchestration that no running instance points
+/// to. Actors of `creating`/`deleting` instances are left alone.
+fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
+    let referenced: HashSet<&str> = facts
+        .instances
+        .iter()
+        .filter(|i| i.state == "running")
+        .filter_map(|i| i.actor_id.as_deref())
+        .collect();
+    let by_k8s: HashMap<&str, &CmsInstance> = facts
+        .instances
+        .iter()
+        .map(|i| (i.k8s_name.as_str(), i))
+        .collect();
+    let by_actor: HashMap<&str, &CmsInstance> = facts
+        .instances
+        .iter()
+        .filter_map(|i| i.actor_id.as_deref().map(|a| (a, i)))
+        .collect();
+
+    facts
+        .store
+        .actors
+        .iter()
+        .filter(|a| a.orchestration == facts.actor_orchestration && is_active(&a.status))
+        .filter(|a| !referenced.contains(a.instance_id.as_str()))
+        .filter_map(|a| {
+            let k8s = a
+                .input_k8s_name
+                .clone()
+                .or_else(|| k8s_from_actor_id(&a.instance_id));
+            let owner = by_actor
+                .get(a.instance_id.as_str())
+                .copied()
+                .or_else(|| k8s.as_deref().and_then(|k| by_k8s.get(k).copied()));
+            let why = match owner {
+                None => "its instance no longer exists".to_string(),
+                Some(i) if i.state == "creating" || i.state == "deleting" => return None,
+                Some(i) if i.state != "running" => format!("its instance is {}", i.state),
+                Some(i) => match i.actor_id.as_deref() {
+                    Some(other) => format!("its instance now points to actor {other}"),
+                    None => "its instance points to no actor".to_string(),
+                },
+            };
+            let progress = last_progress(a);
+            Some(Row {
+                name: owner.map(|i| i.user_name.clone()),
+                k8s_name: owner.map(|i| i.k8s_name.clone()).or(k8s),
+                namespace: owner.map(|i| i.namespace.clone()),
+                state: owner.map(|i| i.state.clone()),
+                health_status: owner.and_then(|i| i.health_status.clone()),
+                class: Class::Orphan,
+                actor_id: Some(a.instance_id.clone()),
+                actor_status: Some(a.status.clone()),
+                last_health_check: owner.and_then(|i| i.last_health_check),
+                last_progress: progress,
+                next_timer: a.next_timer,
+                evidence: format!(
+                    "actor {} (last progress {}) but {why}",
+                    a.status,
+                    ctx.age(progress)
+                ),
+            })
+        })
+        .collect()
+}
+
+/// `actor-<k8s_name>` or `actor-<k8s_name>-<8 hex>` → `k8s_name`.
+pub fn k8s_from_actor_id(id: &str) -> Option<String> {
+    let rest = id.strip_prefix("actor-")?;
+    let base = match rest.rsplit_once('-') {
+        Some((base, suffix))
+            if suffix.len() == 8 && suffix.bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            base
+        }
+        _ => rest,
+    };
+    (!base.is_empty()).then(|| base.to_string())
+}
+
+/// Fleet-wide: overdue orchestrator work that nobody is taking means the
+/// workers are down, and restarting actors would fix nothing.
+fn diagnose(store: &StoreSnapshot, ctx: &Ctx) -> Diagnosis {
+    match store.oldest_overdue {
+        Some(oldest) if store.live_locks == 0 && ctx.now - oldest > ctx.t => Diagnosis {
+            workers_down: true,
+            message: Some(format!(
+                "the workers are down: orchestrator work has been due since {} ({}) and no worker holds a lock; \
+                 actors look stale or zombie because nothing runs them. Restart the control plane's workers \
+                 before restarting actors",
+                oldest.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                ctx.age(Some(oldest))
+            )),
+        },
+        _ => Diagnosis::default(),
+    }
+}

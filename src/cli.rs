@@ -1,0 +1,180 @@
+//! Every clap definition, and nothing else.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::time::Duration;
+
+use crate::timefmt::parse_duration;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    success; for list: nothing unhealthy
+  1    the command ran, and something is unhealthy or some action failed
+  2    usage error: bad flag, bad value, unknown instance name
+  3    cannot reach or use a backend (database down, auth, schema mismatch)
+  130  interrupted";
+
+/// Find and repair the instance actors of a toygres control plane.
+///
+/// actorctl reads the control plane's CMS database and its duroxide
+/// orchestration store, classifies every instance actor (healthy, stale,
+/// zombie, missing, dead, orphan) and shows the evidence.
+#[derive(Debug, Parser)]
+#[command(name = "actorctl", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub connect: ConnectOpts,
+
+    /// More logging on stderr (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List instance actors, classified, with the evidence for each.
+    ///
+    /// Reads the whole fleet in a constant number of queries (one on the CMS,
+    /// one on the store), whatever its size.
+    #[command(after_help = EXIT_CODES)]
+    List(ListArgs),
+    /// Show one instance: its actor, class, evidence, health checks, events
+    /// and the store's view of the actor.
+    #[command(after_help = EXIT_CODES)]
+    Show(ShowArgs),
+}
+
+/// Where the CMS database and the orchestration store are.
+#[derive(Debug, Args, Clone)]
+pub struct ConnectOpts {
+    /// CMS database URL (postgres://user@host:port/db?sslmode=...). Without
+    /// it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD,
+    /// PGDATABASE and PGSSLMODE are used.
+    #[arg(
+        long,
+        env = "ACTORCTL_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+
+    /// Orchestration store database URL, when not the CMS database.
+    #[arg(
+        long,
+        env = "ACTORCTL_DUROXIDE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub duroxide_url: Option<String>,
+
+    /// Schema of the control plane's tables.
+    #[arg(long, env = "ACTORCTL_CMS_SCHEMA", global = true, default_value = "toygres_cms", value_parser = parse_ident)]
+    pub cms_schema: String,
+
+    /// Schema of the duroxide-pg orchestration store.
+    #[arg(long, env = "ACTORCTL_DUROXIDE_SCHEMA", global = true, default_value = "toygres_duroxide", value_parser = parse_ident)]
+    pub duroxide_schema: String,
+
+    /// Orchestration name of the instance actor.
+    #[arg(
+        long,
+        env = "ACTORCTL_ACTOR_ORCHESTRATION",
+        global = true,
+        default_value = "toygres-orchestrations::orchestration::instance-actor"
+    )]
+    pub actor_orchestration: String,
+
+    /// Give up connecting after this long.
+    #[arg(long, global = true, default_value = "10s", value_parser = parse_duration)]
+    pub connect_timeout: Duration,
+
+    /// Cancel any single query that runs longer than this.
+    #[arg(long, global = true, default_value = "30s", value_parser = parse_duration)]
+    pub statement_timeout: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only stale actors (running, progressing, not recording health).
+    #[arg(long)]
+    pub stale: bool,
+    /// Only zombie actors (Running in the store, but nothing will wake them).
+    #[arg(long)]
+    pub zombie: bool,
+    /// Only instances with no actor, or whose actor the store does not know.
+    #[arg(long)]
+    pub missing: bool,
+    /// Only instances whose actor finished (Completed, Failed, cancelled).
+    #[arg(long)]
+    pub dead: bool,
+    /// Only running actors that no running instance points to.
+    #[arg(long)]
+    pub orphaned: bool,
+    /// Every class except healthy.
+    #[arg(long)]
+    pub unhealthy: bool,
+
+    /// Health checks or progress older than this count as stale.
+    #[arg(long, default_value = "5m", value_parser = parse_duration)]
+    pub stale_after: Duration,
+
+    #[command(flatten)]
+    pub output: OutputOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Instance name (user_name) or k8s_name.
+    pub name: String,
+
+    /// Health checks or progress older than this count as stale.
+    #[arg(long, default_value = "5m", value_parser = parse_duration)]
+    pub stale_after: Duration,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ShowFormat::Text)]
+    pub output: ShowFormat,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct OutputOpts {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+    /// Omit the table header.
+    #[arg(long)]
+    pub no_headers: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Wide,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+/// Schema names are interpolated into SQL, so only plain identifiers pass.
+fn parse_ident(s: &str) -> Result<String, String> {
+    let ok = s
+        .chars()
+        .next()
+        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+        && s.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+        && s.len() <= 63;
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "'{s}' is not a plain schema name ([A-Za-z_][A-Za-z0-9_]*)"
+        ))
+    }
+}

@@ -1,0 +1,240 @@
+//! The CMS database: the few queries actorctl needs, nothing else.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tokio_postgres::{Client, Row};
+use uuid::Uuid;
+
+use crate::classify::CmsInstance;
+use crate::error::{backend, usage, BackendContext};
+
+/// The two shapes of deployment: newer ones keep `last_health_check` on the
+/// instance row, older ones only in `instance_health_checks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    LastHealthCheckColumn,
+    HealthCheckTable,
+}
+
+pub struct Cms<'a> {
+    client: &'a Client,
+    schema: String,
+    pub shape: Shape,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HealthCheck {
+    pub status: String,
+    pub response_time_ms: Option<i32>,
+    pub error_message: Option<String>,
+    pub checked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub event_type: String,
+    pub old_state: Option<String>,
+    pub new_state: Option<String>,
+    pub message: Option<String>,
+    pub metadata: Option<serde_json::Value>,
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+impl<'a> Cms<'a> {
+    /// Detect the shape of the CMS schema; a missing schema is exit 3.
+    pub async fn open(
+        client: &'a Client,
+        schema: &str,
+        target: &dyn std::fmt::Display,
+    ) -> Result<Cms<'a>> {
+        let row = client
+            .query_one(
+                "SELECT to_regclass(format('%I.instances', $1::text)) IS NOT NULL,
+                        EXISTS (SELECT 1 FROM information_schema.columns
+                                 WHERE table_schema = $1 AND table_name = 'instances'
+                                   AND column_name = 'last_health_check'),
+                        to_regclass(format('%I.instance_health_checks', $1::text)) IS NOT NULL",
+                &[&schema],
+            )
+            .await
+            .backend_context(|| format!("cannot read the CMS catalog on {target}"))?;
+        let (instances, column, checks): (bool, bool, bool) = (row.get(0), row.get(1), row.get(2));
+        if !instances {
+            return Err(backend(format!(
+                "no CMS schema here: table {schema}.instances does not exist on {target} \
+                 (wrong database, or is --cms-schema right?)"
+            )));
+        }
+        let shape = match (column, checks) {
+            (true, _) => Shape::LastHealthCheckColumn,
+            (false, true) => Shape::HealthCheckTable,
+            (false, false) => {
+                return Err(backend(format!(
+                    "the CMS schema {schema} has neither instances.last_health_check nor \
+                     instance_health_checks; actorctl cannot tell when health was last recorded"
+                )))
+            }
+        };
+        Ok(Cms {
+            client,
+            schema: schema.to_string(),
+            shape,
+        })
+    }
+
+    fn select_instances(&self, filter: &str) -> String {
+        let s = &self.schema;
+        let lhc = match self.shape {
+            Shape::LastHealthCheckColumn => "i.last_health_check".to_string(),
+            Shape::HealthCheckTable => format!(
+                "(SELECT max(h.checked_at) FROM {s}.instance_health_checks h WHERE h.instance_id = i.id)"
+            ),
+        };
+        format!(
+            "SELECT i.id, i.user_name::text, i.k8s_name::text, coalesce(i.namespace::text, ''),
+                    i.state::text, i.health_status::text, i.instance_actor_orchestration_id::text,
+                    {lhc}, i.created_at, now()
+               FROM {s}.instances i {filter}"
+        )
+    }
+
+    /// Every instance (all states: orphans are judged against deleted ones
+    /// too), and the database's clock.
+    pub async fn instances(&self) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
+        let rows = self
+            .client
+            .query(&self.select_instances(""), &[])
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let now = match rows.first() {
+            Some(r) => r.get(9),
+            None => self.now().await?,
+        };
+        Ok((now, rows.iter().map(instance_from_row).collect()))
+    }
+
+    async fn now(&self) -> Result<DateTime<Utc>> {
+        let row = self
+            .client
+            .query_one("SELECT now()", &[])
+            .await
+            .backend_context(|| "cannot read the clock".into())?;
+        Ok(row.get(0))
+    }
+
+    /// Resolve a name typed by a user: k8s_name first (unique), then user_name.
+    pub async fn resolve(&self, name: &str) -> Result<(Uuid, CmsInstance)> {
+        let sql =
+            self.select_instances("WHERE i.k8s_name = $1 OR i.user_name = $1 ORDER BY i.k8s_name");
+        let rows = self
+            .client
+            .query(&sql, &[&name])
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let found: Vec<(Uuid, CmsInstance)> = rows.iter().map(instance_from_row).collect();
+        if let Some(exact) = found.iter().find(|(_, i)| i.k8s_name == name) {
+            return Ok(exact.clone());
+        }
+        match found.len() {
+            1 => Ok(found.into_iter().next().expect("one element")),
+            0 => Err(usage(self.unknown_name_message(name).await)),
+            _ => {
+                let list: Vec<String> = found
+                    .iter()
+                    .map(|(_, i)| format!("{} ({})", i.k8s_name, i.state))
+                    .collect();
+                Err(usage(format!(
+                    "instance name '{name}' is ambiguous: it is the user name of {}; use a k8s_name instead",
+                    list.join(", ")
+                )))
+            }
+        }
+    }
+
+    async fn unknown_name_message(&self, name: &str) -> String {
+        let sql = format!(
+            "SELECT k8s_name::text FROM {}.instances
+              WHERE k8s_name ILIKE '%' || $1 || '%' OR user_name ILIKE '%' || $1 || '%'
+              ORDER BY k8s_name LIMIT 5",
+            self.schema
+        );
+        let similar: Vec<String> = match self.client.query(&sql, &[&name]).await {
+            Ok(rows) => rows.iter().map(|r| r.get(0)).collect(),
+            Err(_) => Vec::new(),
+        };
+        if similar.is_empty() {
+            format!("no instance named '{name}' (neither user_name nor k8s_name); `actorctl list` shows them all")
+        } else {
+            format!(
+                "no instance named '{name}'; did you mean: {}?",
+                similar.join(", ")
+            )
+        }
+    }
+
+    pub async fn health_checks(&self, id: Uuid, limit: i64) -> Result<Vec<HealthCheck>> {
+        let sql = format!(
+            "SELECT status::text, response_time_ms, error_message, checked_at
+               FROM {}.instance_health_checks WHERE instance_id = $1
+              ORDER BY checked_at DESC LIMIT $2",
+            self.schema
+        );
+        let rows = self
+            .client
+            .query(&sql, &[&id, &limit])
+            .await
+            .backend_context(|| format!("cannot read {}.instance_health_checks", self.schema))?;
+        Ok(rows
+            .iter()
+            .map(|r| HealthCheck {
+                status: r.get(0),
+                response_time_ms: r.get(1),
+                error_message: r.get(2),
+                checked_at: r.get(3),
+            })
+            .collect())
+    }
+
+    /// The newest actor events (`actor_*`) of one instance.
+    pub async fn actor_events(&self, id: Uuid, limit: i64) -> Result<Vec<Event>> {
+        let sql = format!(
+            "SELECT event_type::text, old_state::text, new_state::text, message, metadata, created_at
+               FROM {}.instance_events WHERE instance_id = $1 AND event_type LIKE 'actor%'
+              ORDER BY created_at DESC, id DESC LIMIT $2",
+            self.schema
+        );
+        let rows = self
+            .client
+            .query(&sql, &[&id, &limit])
+            .await
+            .backend_context(|| format!("cannot read {}.instance_events", self.schema))?;
+        Ok(rows
+            .iter()
+            .map(|r| Event {
+                event_type: r.get(0),
+                old_state: r.get(1),
+                new_state: r.get(2),
+                message: r.get(3),
+                metadata: r.get(4),
+                created_at: r.get(5),
+            })
+            .collect())
+    }
+}
+
+fn instance_from_row(r: &Row) -> (Uuid, CmsInstance) {
+    (
+        r.get(0),
+        CmsInstance {
+            user_name: r.get(1),
+            k8s_name: r.get(2),
+            namespace: r.get(3),
+            state: r.get(4),
+            health_status: r.get(5),
+            actor_id: r.get(6),
+            last_health_check: r.get(7),
+            created_at: r.get(8),
+        },
+    )
+}

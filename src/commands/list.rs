@@ -1,0 +1,67 @@
+//! `actorctl list`
+
+use anyhow::Result;
+
+use crate::classify::{Class, Row};
+use crate::cli::{Format, ListArgs};
+use crate::config::Settings;
+use crate::error::{EXIT_OK, EXIT_UNHEALTHY};
+use crate::output::{self, actors};
+
+pub async fn run(args: ListArgs, s: &Settings) -> Result<u8> {
+    let conns = super::Connections::open(s).await?;
+    let (_, _, fleet) = super::gather(&conns, s, args.stale_after).await?;
+    let report = &fleet.report;
+    let wanted = selected_classes(&args);
+    let rows: Vec<&Row> = report
+        .rows
+        .iter()
+        .filter(|r| wanted.contains(&r.class))
+        .collect();
+
+    let fmt = args.output.output;
+    if fmt != Format::Json {
+        if let Some(msg) = &report.diagnosis.message {
+            output::note(&format!("WARNING: {msg}"));
+        }
+    }
+    let text = match fmt {
+        Format::Json => actors::json(&rows, &report.diagnosis),
+        Format::Jsonl => actors::jsonl(&rows),
+        Format::Table | Format::Wide => actors::table(
+            report,
+            &rows,
+            fmt == Format::Wide,
+            !args.output.no_headers,
+            output::color_enabled(),
+        ),
+    };
+    output::emit(&text)?;
+    if matches!(fmt, Format::Table | Format::Wide) {
+        output::note(&actors::summary_line(&rows));
+    }
+    let unhealthy = rows.iter().any(|r| r.class != Class::Healthy) || report.diagnosis.workers_down;
+    Ok(if unhealthy { EXIT_UNHEALTHY } else { EXIT_OK })
+}
+
+fn selected_classes(a: &ListArgs) -> Vec<Class> {
+    let picks = [
+        (a.stale, Class::Stale),
+        (a.zombie, Class::Zombie),
+        (a.missing, Class::Missing),
+        (a.dead, Class::Dead),
+        (a.orphaned, Class::Orphan),
+    ];
+    let mut wanted: Vec<Class> = picks
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, c)| *c)
+        .collect();
+    if a.unhealthy {
+        wanted.extend(Class::ALL.iter().filter(|c| **c != Class::Healthy));
+    }
+    if wanted.is_empty() {
+        wanted = Class::ALL.to_vec();
+    }
+    wanted
+}

@@ -1,0 +1,77 @@
+//! One small file per subcommand, wiring the core to the edges.
+
+mod list;
+mod show;
+
+use anyhow::Result;
+use tokio_postgres::Client;
+use uuid::Uuid;
+
+use crate::classify::{classify, CmsInstance, Facts, Report};
+use crate::cli::{Cli, Command};
+use crate::cms::Cms;
+use crate::config::Settings;
+use crate::store::Store;
+
+pub async fn run(cli: Cli, settings: &Settings) -> Result<u8> {
+    match cli.command {
+        Command::List(args) => list::run(args, settings).await,
+        Command::Show(args) => show::run(args, settings).await,
+    }
+}
+
+/// Open connections to the CMS database and the store (one connection when
+/// they are the same database).
+pub struct Connections {
+    cms: Client,
+    store: Option<Client>,
+}
+
+impl Connections {
+    pub async fn open(s: &Settings) -> Result<Connections> {
+        let cms = s.cms.connect(s.statement_timeout).await?;
+        let store = if s.store.same_database(&s.cms) {
+            None
+        } else {
+            Some(s.store.connect(s.statement_timeout).await?)
+        };
+        Ok(Connections { cms, store })
+    }
+
+    pub fn cms_client(&self) -> &Client {
+        &self.cms
+    }
+
+    pub fn store_client(&self) -> &Client {
+        self.store.as_ref().unwrap_or(&self.cms)
+    }
+}
+
+/// The whole fleet, classified: one CMS query, one store query.
+pub struct Fleet {
+    pub report: Report,
+    pub instances: Vec<(Uuid, CmsInstance)>,
+}
+
+pub async fn gather<'c>(
+    conns: &'c Connections,
+    s: &Settings,
+    stale_after: std::time::Duration,
+) -> Result<(Cms<'c>, Store<'c>, Fleet)> {
+    let cms = Cms::open(conns.cms_client(), &s.cms_schema, &s.cms).await?;
+    let store = Store::open(conns.store_client(), &s.store_schema, &s.store).await?;
+    let (now, instances) = cms.instances().await?;
+    let referenced: Vec<String> = instances
+        .iter()
+        .filter_map(|(_, i)| i.actor_id.clone())
+        .collect();
+    let snapshot = store.snapshot(&s.actor_orchestration, &referenced).await?;
+    let facts = Facts {
+        now,
+        instances: instances.iter().map(|(_, i)| i.clone()).collect(),
+        store: snapshot,
+        actor_orchestration: s.actor_orchestration.clone(),
+    };
+    let report = classify(&facts, stale_after);
+    Ok((cms, store, Fleet { report, instances }))
+}

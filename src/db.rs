@@ -1,0 +1,371 @@
+//! Connecting to PostgreSQL: libpq-style resolution, TLS, timeouts, and a
+//! target description that never contains the password.
+
+use anyhow::Result;
+use native_tls::{Certificate, TlsConnector};
+use postgres_native_tls::MakeTlsConnector;
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+use tokio_postgres::config::{Host, SslMode as PgSslMode};
+use tokio_postgres::{Client, Config, NoTls};
+
+use crate::error::{backend, usage, BackendContext};
+
+/// libpq's sslmode values; tokio-postgres itself knows only the first three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SslMode {
+    Disable,
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+impl FromStr for SslMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "disable" | "allow" => SslMode::Disable,
+            "prefer" => SslMode::Prefer,
+            "require" => SslMode::Require,
+            "verify-ca" => SslMode::VerifyCa,
+            "verify-full" => SslMode::VerifyFull,
+            other => {
+                return Err(format!(
+                    "unknown sslmode '{other}' (expected disable, prefer, require, verify-ca or verify-full)"
+                ))
+            }
+        })
+    }
+}
+
+/// A database to connect to. `Display` and `Debug` never show the password.
+#[derive(Clone)]
+pub struct Target {
+    config: Config,
+    ssl: SslMode,
+    root_cert: Option<String>,
+}
+
+impl Target {
+    /// Parse a `postgres://` URL or a `key=value` connection string.
+    /// `origin` names where it came from, for the error message.
+    pub fn parse(raw: &str, origin: &str) -> Result<Target> {
+        let (rest, ssl, root_cert) = split_tls_params(raw)
+            .map_err(|e| usage(format!("malformed database URL in {origin}: {e}")))?;
+        let config = Config::from_str(&rest).map_err(|e| {
+            usage(format!(
+                "malformed database URL in {origin}: {e} (expected postgres://user@host:port/dbname)"
+            ))
+        })?;
+        let mut t = Target {
+            config,
+            ssl: ssl.unwrap_or(SslMode::Prefer),
+            root_cert,
+        };
+        t.fill_libpq_defaults();
+        Ok(t)
+    }
+
+    /// Build a target from libpq's environment variables alone.
+    pub fn from_libpq_env() -> Result<Target> {
+        let mut config = Config::new();
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        if let Some(h) = var("PGHOST") {
+            for host in h.split(',') {
+                config.host(host);
+            }
+        }
+        if let Some(p) = var("PGPORT") {
+            let port = p
+                .parse::<u16>()
+                .map_err(|_| usage(format!("PGPORT '{p}' is not a port number")))?;
+            config.port(port);
+        }
+        if let Some(u) = var("PGUSER") {
+            config.user(&u);
+        }
+        if let Some(pw) = var("PGPASSWORD") {
+            config.password(pw);
+        }
+        if let Some(db) = var("PGDATABASE") {
+            config.dbname(&db);
+        }
+        let mut t = Target {
+            config,
+            ssl: SslMode::Prefer,
+            root_cert: None,
+        };
+        t.fill_libpq_defaults();
+        Ok(t)
+    }
+
+    /// What libpq would fill in: PGSSLMODE/PGSSLROOTCERT when the URL said
+    /// nothing, a host, the OS user, and the application name.
+    fn fill_libpq_defaults(&mut self) {
+        if let Ok(m) = std::env::var("PGSSLMODE") {
+            if let Ok(mode) = m.parse() {
+                self.ssl = mode;
+            }
+        }
+        if self.root_cert.is_none() {
+            self.root_cert = std::env::var("PGSSLROOTCERT")
+                .ok()
+                .filter(|v| !v.is_empty());
+        }
+        if self.config.get_hosts().is_empty() {
+            if std::path::Path::new("/var/run/postgresql").exists() {
+                self.config.host_path("/var/run/postgresql");
+            } else {
+                self.config.host("localhost");
+            }
+        }
+        if self.config.get_user().is_none() {
+            if let Ok(u) = std::env::var("USER") {
+                self.config.user(&u);
+            }
+        }
+        if self.config.get_application_name().is_none() {
+            let name = std::env::var("PGAPPNAME").unwrap_or_else(|_| "actorctl".into());
+            self.config.application_name(&name);
+        }
+    }
+
+    pub fn set_connect_timeout(&mut self, t: Duration) {
+        self.config.connect_timeout(t);
+    }
+
+    pub fn password(&self) -> Option<String> {
+        self.config
+            .get_password()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+    }
+
+    pub fn ssl_mode(&self) -> SslMode {
+        self.ssl
+    }
+
+    /// Same server and database (so both schemas can be read on one connection).
+    pub fn same_database(&self, other: &Target) -> bool {
+        self.to_string() == other.to_string()
+    }
+
+    /// A URL for sqlx-based clients (the duroxide-pg provider). Contains the
+    /// password: never print it.
+    pub fn secret_url(&self) -> String {
+        let mut u = url::Url::parse("postgres://localhost").expect("static URL parses");
+        if let Some(user) = self.config.get_user() {
+            let _ = u.set_username(user);
+        }
+        if let Some(pw) = self.password() {
+            let _ = u.set_password(Some(&pw));
+        }
+        let mut query: Vec<(String, String)> = Vec::new();
+        match self.config.get_hosts().first() {
+            Some(Host::Tcp(h)) => {
+                let _ = u.set_host(Some(h));
+            }
+            #[cfg(unix)]
+            Some(Host::Unix(p)) => query.push(("host".into(), p.display().to_string())),
+            None => {}
+        }
+        let _ = u.set_port(self.config.get_ports().first().copied());
+        u.set_path(self.config.get_dbname().unwrap_or(""));
+        let mode = match self.ssl {
+            SslMode::Disable => "disable",
+            SslMode::Prefer => "prefer",
+            SslMode::Require => "require",
+            SslMode::VerifyCa => "verify-ca",
+            SslMode::VerifyFull => "verify-full",
+        };
+        query.push(("sslmode".into(), mode.into()));
+        if let Some(rc) = &self.root_cert {
+            query.push(("sslrootcert".into(), rc.clone()));
+        }
+        u.query_pairs_mut().extend_pairs(query);
+        u.to_string()
+    }
+
+    /// Connect, with the connect timeout enforced, and set the statement timeout.
+    pub async fn connect(&self, statement_timeout: Duration) -> Result<Client> {
+        let deadline = self
+            .config
+            .get_connect_timeout()
+            .copied()
+            .unwrap_or(Duration::from_secs(10));
+        let fut = self.connect_inner();
+        let client = tokio::time::timeout(deadline + Duration::from_millis(500), fut)
+            .await
+            .map_err(|_| {
+                backend(format!(
+                    "cannot connect to {self}: timed out after {}s",
+                    deadline.as_secs()
+                ))
+            })??;
+        client
+            .batch_execute(&format!(
+                "SET statement_timeout = {}",
+                statement_timeout.as_millis()
+            ))
+            .await
+            .backend_context(|| format!("cannot configure the session on {self}"))?;
+        Ok(client)
+    }
+
+    async fn connect_inner(&self) -> Result<Client> {
+        let mut config = self.config.clone();
+        let hint = || format!("cannot connect to {self}");
+        if self.ssl == SslMode::Disable {
+            config.ssl_mode(PgSslMode::Disable);
+            let (client, conn) = config.connect(NoTls).await.backend_context(hint)?;
+            spawn_connection(conn);
+            return Ok(client);
+        }
+        config.ssl_mode(if self.ssl == SslMode::Prefer {
+            PgSslMode::Prefer
+        } else {
+            PgSslMode::Require
+        });
+        let tls = MakeTlsConnector::new(self.tls_connector()?);
+        let (client, conn) = config.connect(tls).await.backend_context(hint)?;
+        spawn_connection(conn);
+        Ok(client)
+    }
+
+    /// libpq semantics: require checks nothing, verify-ca checks the chain,
+    /// verify-full also the host name.
+    fn tls_connector(&self) -> Result<TlsConnector> {
+        let mut b = TlsConnector::builder();
+        match self.ssl {
+            SslMode::Prefer | SslMode::Require if self.root_cert.is_none() => {
+                b.danger_accept_invalid_certs(true)
+                    .danger_accept_invalid_hostnames(true);
+            }
+            SslMode::Prefer | SslMode::Require | SslMode::VerifyCa => {
+                b.danger_accept_invalid_hostnames(true);
+            }
+            _ => {}
+        }
+        if let Some(path) = &self.root_cert {
+            let pem = std::fs::read(path)
+                .map_err(|e| usage(format!("cannot read sslrootcert {path}: {e}")))?;
+            let cert = Certificate::from_pem(&pem)
+                .map_err(|e| usage(format!("sslrootcert {path} is not a PEM certificate: {e}")))?;
+            b.add_root_certificate(cert);
+        }
+        b.build().backend_context(|| "cannot set up TLS".into())
+    }
+}
+
+fn spawn_connection<S, T>(conn: tokio_postgres::Connection<S, T>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    tokio::spawn(async move {
+        if let Err(e) = conn.await {
+            tracing::debug!("database connection closed: {e}");
+        }
+    });
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let user = self.config.get_user().unwrap_or("?");
+        let host = match self.config.get_hosts().first() {
+            Some(Host::Tcp(h)) => h.clone(),
+            #[cfg(unix)]
+            Some(Host::Unix(p)) => p.display().to_string(),
+            None => "?".into(),
+        };
+        let port = self.config.get_ports().first().copied().unwrap_or(5432);
+        let db = self.config.get_dbname().unwrap_or(user);
+        write!(f, "postgres://{user}@{host}:{port}/{db}")
+    }
+}
+
+impl fmt::Debug for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Target({self}, sslmode={:?})", self.ssl)
+    }
+}
+
+/// Remove `sslmode` and `sslrootcert` (which tokio-postgres cannot take in
+/// libpq's full form) from a URL or key=value string.
+fn split_tls_params(raw: &str) -> Result<(String, Option<SslMode>, Option<String>), String> {
+    let raw = raw.trim();
+    let mut mode = None;
+    let mut root = None;
+    if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+        let (base, query) = match raw.split_once('?') {
+            Some((b, q)) => (b, q),
+            None => return Ok((raw.to_string(), None, None)),
+        };
+        let mut kept = Vec::new();
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = percent_decode(v);
+            match k {
+                "sslmode" => mode = Some(v.parse()?),
+                "sslrootcert" => root = Some(v),
+                _ => kept.push(pair),
+            }
+        }
+        let rest = if kept.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{}", kept.join("&"))
+        };
+        return Ok((rest, mode, root));
+    }
+    if !raw.contains('=') {
+        return Err("expected postgres://user@host:port/dbname or key=value pairs".into());
+    }
+    let mut kept = Vec::new();
+    for tok in raw.split_whitespace() {
+        match tok.split_once('=') {
+            Some(("sslmode", v)) => mode = Some(v.parse()?),
+            Some(("sslrootcert", v)) => root = Some(v.to_string()),
+            _ => kept.push(tok),
+        }
+    }
+    Ok((kept.join(" "), mode, root))
+}
+
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={s}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_hides_password() {
+        let t = Target::parse(
+            "postgres://alice:s3cr3t@db.example:6543/cms?sslmode=verify-full",
+            "test",
+        )
+        .unwrap();
+        let shown = format!("{t} {t:?}");
+        assert!(!shown.contains("s3cr3t"), "{shown}");
+        assert!(shown.contains("alice@db.example:6543/cms"), "{shown}");
+        assert_eq!(t.ssl_mode(), SslMode::VerifyFull);
+        assert!(t.secret_url().contains("s3cr3t"));
+    }
+
+    #[test]
+    fn key_value_strings_and_bad_input() {
+        let t = Target::parse("host=h port=5 user=u dbname=d sslmode=require", "test").unwrap();
+        assert_eq!(t.to_string(), "postgres://u@h:5/d");
+        assert_eq!(t.ssl_mode(), SslMode::Require);
+        let e = Target::parse("postgres://u:pw@h/d?sslmode=bogus", "--database-url").unwrap_err();
+        assert!(e.to_string().contains("unknown sslmode"), "{e}");
+        assert!(!e.to_string().contains("pw"));
+        assert!(Target::parse("not a url", "--database-url").is_err());
+    }
+}

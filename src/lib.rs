@@ -1,0 +1,15 @@
+//! actorctl: find and repair the instance actors of a toygres-style control plane.
+//!
+//! The pure core ([`classify`]) turns facts into classes; everything that talks
+//! to a database ([`cms`], [`store`]) or a terminal ([`output`]) is at the edge.
+
+pub mod classify;
+pub mod cli;
+pub mod cms;
+pub mod commands;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod output;
+pub mod store;
+pub mod timefmt;

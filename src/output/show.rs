@@ -1,0 +1,186 @@
+//! `show` output: a readable page, or one JSON object.
+
+use chrono::{DateTime, Utc};
+use std::fmt::Write;
+
+use crate::classify::{CmsInstance, Diagnosis, Row};
+use crate::cms::{Event, HealthCheck};
+use crate::output::actors::ActorJson;
+use crate::store::ActorDetail;
+use crate::timefmt::{relative, rfc3339};
+
+pub struct ShowView<'a> {
+    pub now: DateTime<Utc>,
+    pub instance: &'a CmsInstance,
+    /// The classified row; `None` when the instance is not running.
+    pub row: Option<&'a Row>,
+    pub orphans: Vec<&'a Row>,
+    pub detail: Option<ActorDetail>,
+    pub health_checks: Vec<HealthCheck>,
+    pub events: Vec<Event>,
+    pub diagnosis: &'a Diagnosis,
+}
+
+impl ShowView<'_> {
+    fn at(&self, t: Option<DateTime<Utc>>) -> String {
+        match t {
+            Some(t) => format!(
+                "{} ({})",
+                relative(Some(t), self.now),
+                t.format("%Y-%m-%d %H:%M:%S UTC")
+            ),
+            None => "never".into(),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        let i = self.instance;
+        let mut o = String::new();
+        let _ = writeln!(
+            o,
+            "Instance:          {} (k8s_name {}, namespace {})",
+            i.user_name, i.k8s_name, i.namespace
+        );
+        let _ = writeln!(
+            o,
+            "State:             {}, database health {}",
+            i.state,
+            i.health_status.as_deref().unwrap_or("unknown")
+        );
+        let _ = writeln!(o, "Created:           {}", self.at(i.created_at));
+        let _ = writeln!(
+            o,
+            "Actor:             {}",
+            i.actor_id.as_deref().unwrap_or("none")
+        );
+        match self.row {
+            Some(r) => {
+                let _ = writeln!(o, "Class:             {}", r.class);
+                let _ = writeln!(o, "Evidence:          {}", r.evidence);
+            }
+            None => {
+                let _ = writeln!(
+                    o,
+                    "Class:             - (only running instances are classified)"
+                );
+            }
+        }
+        let _ = writeln!(o, "Last health check: {}", self.at(i.last_health_check));
+        if let Some(msg) = &self.diagnosis.message {
+            let _ = writeln!(o, "\nWARNING: {msg}");
+        }
+        self.store_text(&mut o);
+        for r in &self.orphans {
+            let _ = writeln!(
+                o,
+                "\nOrphaned actor:    {} — {}",
+                r.actor_id.as_deref().unwrap_or("?"),
+                r.evidence
+            );
+        }
+        let _ = writeln!(o, "\nHealth checks (newest {}):", self.health_checks.len());
+        if self.health_checks.is_empty() {
+            let _ = writeln!(o, "  none recorded");
+        }
+        for h in &self.health_checks {
+            let rt = h
+                .response_time_ms
+                .map(|ms| format!(" {ms}ms"))
+                .unwrap_or_default();
+            let err = h
+                .error_message
+                .as_deref()
+                .map(|e| format!(" — {e}"))
+                .unwrap_or_default();
+            let _ = writeln!(o, "  {:<24} {}{rt}{err}", self.at(h.checked_at), h.status);
+        }
+        let _ = writeln!(o, "\nActor events (newest {}):", self.events.len());
+        if self.events.is_empty() {
+            let _ = writeln!(o, "  none recorded");
+        }
+        for e in &self.events {
+            let _ = writeln!(
+                o,
+                "  {:<24} {} {}",
+                self.at(e.created_at),
+                e.event_type,
+                e.message.as_deref().unwrap_or("")
+            );
+        }
+        o
+    }
+
+    fn store_text(&self, o: &mut String) {
+        let Some(d) = &self.detail else { return };
+        let _ = writeln!(o, "\nStore view of the actor:");
+        if !d.exists {
+            let _ = writeln!(o, "  not in the store");
+        }
+        if let Some(r) = self.row {
+            let _ = writeln!(
+                o,
+                "  Status:          {}",
+                r.actor_status.as_deref().unwrap_or("-")
+            );
+            let _ = writeln!(o, "  Last progress:   {}", self.at(r.last_progress));
+            let _ = writeln!(
+                o,
+                "  Next timer:      {}",
+                r.next_timer.map_or("none".into(), |t| self.at(Some(t)))
+            );
+        }
+        if !d.executions.is_empty() {
+            let _ = writeln!(o, "  Executions (newest first):");
+            for e in &d.executions {
+                let _ = writeln!(
+                    o,
+                    "    #{:<5} {:<15} started {}{}",
+                    e.execution_id,
+                    e.status,
+                    self.at(e.started_at),
+                    e.completed_at
+                        .map(|c| format!(", finished {}", self.at(Some(c))))
+                        .unwrap_or_default()
+                );
+            }
+        }
+        let _ = writeln!(
+            o,
+            "  Queued work:     {}",
+            if d.queue.is_empty() { "none" } else { "" }
+        );
+        for q in &d.queue {
+            let _ = writeln!(
+                o,
+                "    {:<13} {:<20} visible {}{}",
+                q.queue,
+                q.kind,
+                relative(q.visible_at, self.now),
+                if q.locked { " (locked)" } else { "" }
+            );
+        }
+    }
+
+    pub fn json(&self) -> String {
+        let i = self.instance;
+        let doc = serde_json::json!({
+            "instance": {
+                "name": i.user_name,
+                "k8s_name": i.k8s_name,
+                "namespace": i.namespace,
+                "state": i.state,
+                "health_status": i.health_status,
+                "actor_id": i.actor_id,
+                "created_at": rfc3339(i.created_at),
+                "last_health_check": rfc3339(i.last_health_check),
+            },
+            "actor": self.row.map(ActorJson::from),
+            "store": self.detail,
+            "orphans": self.orphans.iter().map(|r| ActorJson::from(*r)).collect::<Vec<_>>(),
+            "health_checks": self.health_checks,
+            "events": self.events,
+            "diagnosis": self.diagnosis,
+        });
+        serde_json::to_string_pretty(&doc).expect("JSON of plain values") + "\n"
+    }
+}

@@ -1,0 +1,49 @@
+//! The orchestration store (duroxide-pg), read with plain SQL on its core
+//! tables so that listing works on every store version that has them.
+
+mod ledger;
+mod snapshot;
+
+pub use ledger::{Ledger, ACTION_VERSIONS};
+pub use snapshot::{ActorDetail, ExecutionRow, QueueItem};
+
+use anyhow::Result;
+use tokio_postgres::Client;
+
+use crate::classify::StoreSnapshot;
+
+pub struct Store<'a> {
+    client: &'a Client,
+    schema: String,
+    pub ledger: Ledger,
+}
+
+impl<'a> Store<'a> {
+    /// Read the migrations ledger; refuse (exit 3) a store actorctl cannot read.
+    pub async fn open(
+        client: &'a Client,
+        schema: &str,
+        target: &dyn std::fmt::Display,
+    ) -> Result<Store<'a>> {
+        let ledger = Ledger::read(client, schema, target).await?;
+        ledger.ensure_readable(schema, target)?;
+        Ok(Store {
+            client,
+            schema: schema.to_string(),
+            ledger,
+        })
+    }
+
+    /// Every actor, queued start and the fleet's queue health in one query.
+    pub async fn snapshot(
+        &self,
+        actor_orchestration: &str,
+        referenced: &[String],
+    ) -> Result<StoreSnapshot> {
+        snapshot::read(self.client, &self.schema, actor_orchestration, referenced).await
+    }
+
+    pub async fn actor_detail(&self, actor_id: &str) -> Result<ActorDetail> {
+        snapshot::detail(self.client, &self.schema, actor_id).await
+    }
+}

@@ -1,0 +1,261 @@
+//! The one-query reader of the store's core tables.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tokio_postgres::Client;
+
+use crate::classify::{QueuedStart, StoreActor, StoreSnapshot};
+use crate::error::BackendContext;
+
+/// Rows of three kinds in one round trip: `actor` (an instance row with its
+/// current execution and queues), `start` (a queued start without an
+/// instance row yet) and one `diag` row (the fleet's queue health).
+const SNAPSHOT_SQL: &str = r#"
+WITH now_ms AS (SELECT (extract(epoch FROM now()) * 1000)::bigint AS ms),
+cur AS (
+    SELECT i.instance_id, i.orchestration_name, i.current_execution_id, i.created_at, i.updated_at
+      FROM __S__.instances i
+     WHERE i.orchestration_name = $1 OR i.instance_id = ANY($2)
+),
+oq AS (
+    SELECT instance_id, count(*) AS n,
+           min(visible_at) FILTER (WHERE work_item LIKE '{"TimerFired"%') AS next_timer
+      FROM __S__.orchestrator_queue GROUP BY instance_id
+),
+wq AS (
+    SELECT instance_id, count(*) AS n
+      FROM __S__.worker_queue WHERE instance_id IS NOT NULL GROUP BY instance_id
+)
+SELECT 'actor' AS kind, c.instance_id, c.orchestration_name, e.status,
+       c.created_at, c.updated_at, e.started_at,
+       (SELECT max(h.created_at) FROM __S__.history h
+         WHERE h.instance_id = c.instance_id AND h.execution_id = c.current_execution_id) AS last_history,
+       coalesce(oq.n, 0)::bigint AS queued_messages, coalesce(wq.n, 0)::bigint AS queued_activities,
+       oq.next_timer,
+       EXISTS (SELECT 1 FROM __S__.instance_locks l, now_ms
+                WHERE l.instance_id = c.instance_id AND l.locked_until > now_ms.ms) AS locked,
+       CASE WHEN e.status IN ('Running', 'ContinuedAsNew') THEN
+           (SELECT h.event_data FROM __S__.history h
+             WHERE h.instance_id = c.instance_id AND h.execution_id = c.current_execution_id
+             ORDER BY h.event_id LIMIT 1)
+       END AS payload,
+       NULL::bigint AS live_locks
+  FROM cur c
+  LEFT JOIN __S__.executions e ON e.instance_id = c.instance_id AND e.execution_id = c.current_execution_id
+  LEFT JOIN oq ON oq.instance_id = c.instance_id
+  LEFT JOIN wq ON wq.instance_id = c.instance_id
+UNION ALL
+SELECT 'start', q.instance_id, NULL, NULL, q.created_at, NULL, NULL, NULL, 0, 0, NULL, false,
+       q.work_item, NULL
+  FROM __S__.orchestrator_queue q
+ WHERE q.work_item LIKE '{"StartOrchestration"%'
+   AND NOT EXISTS (SELECT 1 FROM __S__.instances i WHERE i.instance_id = q.instance_id)
+UNION ALL
+SELECT 'diag', NULL, NULL, NULL,
+       (SELECT min(q.visible_at) FROM __S__.orchestrator_queue q, now_ms
+         WHERE q.visible_at <= now() AND (q.lock_token IS NULL OR q.locked_until <= now_ms.ms)),
+       NULL, NULL, NULL, 0, 0, NULL, false, NULL,
+       (SELECT count(*) FROM __S__.instance_locks l, now_ms WHERE l.locked_until > now_ms.ms)
+     + (SELECT count(*) FROM __S__.worker_queue w, now_ms
+         WHERE w.lock_token IS NOT NULL AND w.locked_until > now_ms.ms)
+"#;
+
+pub async fn read(
+    client: &Client,
+    schema: &str,
+    actor_orch: &str,
+    referenced: &[String],
+) -> Result<StoreSnapshot> {
+    let sql = SNAPSHOT_SQL.replace("__S__", schema);
+    let rows = client
+        .query(&sql, &[&actor_orch, &referenced])
+        .await
+        .backend_context(|| format!("cannot read the orchestration store {schema}"))?;
+    let mut snap = StoreSnapshot::default();
+    for r in &rows {
+        let kind: &str = r.get("kind");
+        match kind {
+            "actor" => {
+                let payload: Option<String> = r.get("payload");
+                snap.actors.push(StoreActor {
+                    instance_id: r.get("instance_id"),
+                    orchestration: r
+                        .get::<_, Option<String>>("orchestration_name")
+                        .unwrap_or_default(),
+                    status: r
+                        .get::<_, Option<String>>("status")
+                        .unwrap_or_else(|| "Unknown".into()),
+                    created_at: r.get("created_at"),
+                    updated_at: r.get("updated_at"),
+                    execution_started_at: r.get("started_at"),
+                    last_history_at: r.get("last_history"),
+                    queued_messages: r.get("queued_messages"),
+                    queued_activities: r.get("queued_activities"),
+                    next_timer: r.get("next_timer"),
+                    locked: r.get("locked"),
+                    input_k8s_name: payload.as_deref().and_then(k8s_from_started_event),
+                });
+            }
+            "start" => {
+                let item: String = r.get("payload");
+                if let Some((orchestration, input)) = parse_start_item(&item) {
+                    snap.queued_starts.push(QueuedStart {
+                        instance_id: r.get("instance_id"),
+                        orchestration,
+                        queued_at: r
+                            .get::<_, Option<DateTime<Utc>>>("created_at")
+                            .unwrap_or_default(),
+                        input_k8s_name: k8s_from_input(&input),
+                    });
+                }
+            }
+            _ => {
+                snap.oldest_overdue = r.get("created_at");
+                snap.live_locks = r.get::<_, Option<i64>>("live_locks").unwrap_or(0);
+            }
+        }
+    }
+    Ok(snap)
+}
+
+/// The `k8s_name` of an actor input (`{"k8s_name": ..., ...}`).
+fn k8s_from_input(input: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(input).ok()?;
+    v.get("k8s_name")?.as_str().map(str::to_string)
+}
+
+/// History event 1 is `OrchestrationStarted` with the input; newer duroxide
+/// flattens it (`{"type": "OrchestrationStarted", "input": ...}`), older
+/// versions nest it (`{"OrchestrationStarted": {"input": ...}}`).
+fn k8s_from_started_event(event: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(event).ok()?;
+    let input = v
+        .get("input")
+        .or_else(|| v.get("OrchestrationStarted").and_then(|s| s.get("input")))
+        .or_else(|| {
+            v.get("kind")
+                .and_then(|k| k.get("OrchestrationStarted"))
+                .and_then(|s| s.get("input"))
+        })?;
+    k8s_from_input(input.as_str()?)
+}
+
+fn parse_start_item(item: &str) -> Option<(String, String)> {
+    let v: serde_json::Value = serde_json::from_str(item).ok()?;
+    let s = v.get("StartOrchestration")?;
+    Some((
+        s.get("orchestration")?.as_str()?.to_string(),
+        s.get("input")?.as_str()?.to_string(),
+    ))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExecutionRow {
+    pub execution_id: i64,
+    pub status: String,
+    pub started_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub output: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QueueItem {
+    pub queue: String,
+    pub kind: String,
+    pub visible_at: Option<DateTime<Utc>>,
+    pub locked: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ActorDetail {
+    pub exists: bool,
+    pub executions: Vec<ExecutionRow>,
+    pub queue: Vec<QueueItem>,
+}
+
+pub async fn detail(client: &Client, schema: &str, id: &str) -> Result<ActorDetail> {
+    let ctx = || format!("cannot read actor {id} from the orchestration store {schema}");
+    let execs = client
+        .query(
+            &format!(
+                "SELECT execution_id, status, started_at, completed_at, output FROM {schema}.executions
+                  WHERE instance_id = $1 ORDER BY execution_id DESC LIMIT 10"
+            ),
+            &[&id],
+        )
+        .await
+        .backend_context(ctx)?;
+    let queue = client
+        .query(
+            &format!(
+                "SELECT 'orchestrator', work_item, visible_at, lock_token IS NOT NULL
+                   FROM {schema}.orchestrator_queue WHERE instance_id = $1
+                 UNION ALL
+                 SELECT 'worker', work_item, visible_at, lock_token IS NOT NULL
+                   FROM {schema}.worker_queue WHERE instance_id = $1
+                 ORDER BY 3"
+            ),
+            &[&id],
+        )
+        .await
+        .backend_context(ctx)?;
+    let exists = client
+        .query_one(
+            &format!("SELECT EXISTS (SELECT 1 FROM {schema}.instances WHERE instance_id = $1)"),
+            &[&id],
+        )
+        .await
+        .backend_context(ctx)?
+        .get(0);
+    Ok(ActorDetail {
+        exists,
+        executions: execs
+            .iter()
+            .map(|r| ExecutionRow {
+                execution_id: r.get(0),
+                status: r.get(1),
+                started_at: r.get(2),
+                completed_at: r.get(3),
+                output: r.get(4),
+            })
+            .collect(),
+        queue: queue
+            .iter()
+            .map(|r| QueueItem {
+                queue: r.get(0),
+                kind: work_item_kind(r.get(1)),
+                visible_at: r.get(2),
+                locked: r.get(3),
+            })
+            .collect(),
+    })
+}
+
+/// `{"TimerFired": {...}}` → `TimerFired`.
+fn work_item_kind(item: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(item)
+        .ok()
+        .and_then(|v| v.as_object().and_then(|o| o.keys().next().cloned()))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payload_parsing() {
+        let ev = r#"{"event_id":1,"type":"OrchestrationStarted","name":"a","input":"{\"k8s_name\":\"pg-1\"}"}"#;
+        assert_eq!(k8s_from_started_event(ev).as_deref(), Some("pg-1"));
+        let old = r#"{"OrchestrationStarted":{"name":"a","input":"{\"k8s_name\":\"pg-2\"}"}}"#;
+        assert_eq!(k8s_from_started_event(old).as_deref(), Some("pg-2"));
+        let item = r#"{"StartOrchestration":{"instance":"x","orchestration":"o","input":"{\"k8s_name\":\"pg-3\"}"}}"#;
+        assert_eq!(
+            parse_start_item(item),
+            Some(("o".into(), r#"{"k8s_name":"pg-3"}"#.into()))
+        );
+        assert_eq!(work_item_kind(r#"{"TimerFired":{"id":1}}"#), "TimerFired");
+        assert_eq!(k8s_from_started_event("not json"), None);
+    }
+}

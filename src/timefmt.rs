@@ -1,0 +1,86 @@
+//! Human ages ("7m ago", "in 25s") and duration parsing with clear errors.
+
+use chrono::{DateTime, Utc};
+use std::time::Duration;
+
+/// Compact age of `t` relative to `now`: "7m ago", "in 25s", "never".
+pub fn relative(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+    let Some(t) = t else {
+        return "never".to_string();
+    };
+    let secs = (now - t).num_seconds();
+    if secs >= 0 {
+        format!("{} ago", compact(secs.unsigned_abs()))
+    } else {
+        format!("in {}", compact(secs.unsigned_abs()))
+    }
+}
+
+/// "45s", "7m", "3h12m", "2d4h": two units at most, like kubectl.
+pub fn compact(secs: u64) -> String {
+    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s}s"),
+        (0, 0, _) if s == 0 || m >= 10 => format!("{m}m"),
+        (0, 0, _) => format!("{m}m{s}s"),
+        (0, _, _) if m == 0 => format!("{h}h"),
+        (0, _, _) => format!("{h}h{m}m"),
+        _ if h == 0 => format!("{d}d"),
+        _ => format!("{d}d{h}h"),
+    }
+}
+
+/// Parse a humantime duration ("5m", "30s", "1h 30m") for a flag.
+/// Negative or malformed values are rejected with a message naming the syntax.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let trimmed = s.trim();
+    if trimmed.starts_with('-') {
+        return Err(format!(
+            "'{s}' is negative; give a positive duration such as 30s, 5m or 1h"
+        ));
+    }
+    humantime::parse_duration(trimmed)
+        .map_err(|e| format!("'{s}' is not a duration ({e}); use e.g. 30s, 5m, 1h30m"))
+}
+
+pub fn rfc3339(t: Option<DateTime<Utc>>) -> Option<String> {
+    t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_ages() {
+        assert_eq!(compact(0), "0s");
+        assert_eq!(compact(59), "59s");
+        assert_eq!(compact(90), "1m30s");
+        assert_eq!(compact(7 * 60), "7m");
+        assert_eq!(compact(3600 + 12 * 60), "1h12m");
+        assert_eq!(compact(2 * 86_400 + 4 * 3600 + 5), "2d4h");
+    }
+
+    #[test]
+    fn relative_past_future_never() {
+        let now = Utc::now();
+        assert_eq!(
+            relative(Some(now - chrono::Duration::seconds(420)), now),
+            "7m ago"
+        );
+        assert_eq!(
+            relative(Some(now + chrono::Duration::seconds(25)), now),
+            "in 25s"
+        );
+        assert_eq!(relative(None, now), "never");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("5m").unwrap(), Duration::from_secs(300));
+        assert!(parse_duration("5parsecs")
+            .unwrap_err()
+            .contains("not a duration"));
+        assert!(parse_duration("-3s").unwrap_err().contains("negative"));
+    }
+}

@@ -1,0 +1,85 @@
+//! Shared helpers of the integration tests: run the real binary against a
+//! real fleet and read its JSON.
+#![allow(dead_code)]
+
+pub use actorctl_testkit::{Fleet, FleetOptions, Shape};
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The actorctl binary with a clean environment pointing at `url`.
+pub fn actorctl(url: &str) -> Command {
+    let mut c = Command::cargo_bin("actorctl").expect("the actorctl binary");
+    for (k, _) in std::env::vars() {
+        if k.starts_with("ACTORCTL_") || k.starts_with("PG") || k == "RUST_LOG" {
+            c.env_remove(k);
+        }
+    }
+    c.env("ACTORCTL_DATABASE_URL", url)
+        .env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(120));
+    c
+}
+
+pub struct Listed {
+    pub code: i32,
+    pub json: Value,
+    pub stderr: String,
+}
+
+/// `actorctl list -o json` with extra args; the parsed document.
+pub fn list_json(url: &str, args: &[&str]) -> Listed {
+    let out = actorctl(url)
+        .args(["list", "-o", "json"])
+        .args(args)
+        .output()
+        .expect("run actorctl");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let json = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("list -o json gave no JSON ({e}): {stdout}\n{stderr}"));
+    Listed {
+        code: out.status.code().unwrap_or(-1),
+        json,
+        stderr,
+    }
+}
+
+/// k8s_name → class of every instance row (orphans excluded).
+pub fn classes(doc: &Value) -> BTreeMap<String, String> {
+    doc["actors"]
+        .as_array()
+        .expect("actors array")
+        .iter()
+        .filter(|a| a["class"] != "orphan")
+        .map(|a| {
+            (
+                a["k8s_name"].as_str().unwrap().to_string(),
+                a["class"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// actor_id → k8s_name of every orphan row.
+pub fn orphans(doc: &Value) -> BTreeMap<String, Option<String>> {
+    doc["actors"]
+        .as_array()
+        .expect("actors array")
+        .iter()
+        .filter(|a| a["class"] == "orphan")
+        .map(|a| {
+            (
+                a["actor_id"].as_str().unwrap().to_string(),
+                a["k8s_name"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+pub fn rt() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
