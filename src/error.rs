@@ -56,17 +56,16 @@ where
     }
 }
 
-/// The exit code for an error: the first marker found in the chain wins.
+/// The exit code for an error, from the markers anywhere in its chain
+/// (anyhow's downcast sees through context layers).
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    for cause in err.chain() {
-        if cause.is::<UsageError>() {
-            return EXIT_USAGE;
-        }
-        if cause.is::<BackendError>() {
-            return EXIT_BACKEND;
-        }
+    if err.downcast_ref::<UsageError>().is_some() {
+        EXIT_USAGE
+    } else if err.downcast_ref::<BackendError>().is_some() {
+        EXIT_BACKEND
+    } else {
+        EXIT_UNHEALTHY
     }
-    EXIT_UNHEALTHY
 }
 
 #[cfg(test)]

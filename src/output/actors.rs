@@ -107,16 +107,18 @@ pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: b
         cells.push(Cell::new(&r.evidence));
         t.add_row(cells);
     }
-    // comfy-table pads every cell; trim the trailing blanks of each line.
-    let mut out: String = t
-        .to_string()
-        .lines()
-        .map(|l| format!("{}\n", l.trim_end()))
-        .collect();
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out
+    // The borderless preset still pads the outer cells: drop that margin.
+    let text = t.to_string();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let margin = lines
+        .iter()
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| format!("{}\n", l[margin..].trim_end()))
+        .collect()
 }
 
 fn class_cell(class: Class, color: bool) -> Cell {

@@ -5,6 +5,7 @@
 
 pub mod cluster;
 pub mod fleet;
+pub mod sandbox;
 
 pub use cluster::{cluster, Cluster};
 pub use fleet::{Fleet, FleetOptions, Shape, ACTOR_ORCHESTRATION};
