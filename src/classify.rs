@@ -200,20 +200,22 @@ pub fn classify(facts: &Facts, stale_after: Duration) -> Report {
         .map(|i| ctx.instance_row(i, &actors, &starts))
         .collect();
     rows.extend(orphans(facts, &ctx));
-    rows.sort_by(|a, b| {
-        (a.class, &a.name, &a.k8s_name, &a.actor_id).cmp(&(
-            b.class,
-            &b.name,
-            &b.k8s_name,
-            &b.actor_id,
-        ))
-    });
+    rows.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     Report {
         now: facts.now,
         stale_after,
         rows,
         diagnosis: diagnose(&facts.store, &ctx),
     }
+}
+
+/// Severity first, then the name an operator reads.
+fn sort_key(r: &Row) -> (Class, Option<&str>, Option<&str>) {
+    (
+        r.class,
+        r.name.as_deref().or(r.k8s_name.as_deref()),
+        r.actor_id.as_deref(),
+    )
 }
 
 struct Ctx {
@@ -440,3 +442,6 @@ fn diagnose(store: &StoreSnapshot, ctx: &Ctx) -> Diagnosis {
         _ => Diagnosis::default(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -8,9 +8,14 @@ use actorctl::error::{exit_code, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE};
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if !e.use_stderr() => {
+            // --help and --version
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+            return ExitCode::from(EXIT_OK);
+        }
+        Err(e) => {
+            eprintln!("{}", usage_error_text(&e));
+            return ExitCode::from(EXIT_USAGE);
         }
     };
     init_logging(cli.verbose);
@@ -44,6 +49,24 @@ fn main() -> ExitCode {
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+/// clap's message in one line, kubectl-style, with where to read more.
+fn usage_error_text(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let usage = rendered
+        .lines()
+        .find(|l| l.starts_with("Usage: "))
+        .map(|u| format!("\n{u}"))
+        .unwrap_or_default();
+    format!(
+        "actorctl: error: {first}{usage}\nSee 'actorctl --help' or 'actorctl <command> --help'."
+    )
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -181,3 +181,71 @@ async fn workers_down_is_diagnosed() {
     let l = list_json(&fleet.url, &["--stale-after", "3s"]);
     assert_eq!(l.json["diagnosis"]["workers_down"], false, "{}", l.json);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn show_gives_instance_actor_evidence_checks_events_and_store_view() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let names = fleet.add_many("s", 1).await.unwrap();
+    let k8s = &names[0];
+    // Wait for six recorded checks, so that "the last 5" is a real limit.
+    for _ in 0..6 {
+        fleet
+            .wait_recorded(&names, Duration::from_secs(30))
+            .await
+            .unwrap();
+    }
+    let old_actor = format!("actor-{k8s}");
+    let new_actor = fleet.repoint(k8s).await.unwrap();
+    fleet
+        .wait_status(&new_actor, "Running", Duration::from_secs(30))
+        .await
+        .unwrap();
+    let sql = format!(
+        "INSERT INTO {s}.instance_events (instance_id, event_type, message, metadata)
+         SELECT id, 'actor_restarted', 'restarted by test', '{{\"new_actor_id\": \"x\"}}' FROM {s}.instances WHERE k8s_name = $1",
+        s = fleet.cms()
+    );
+    fleet.pg.execute(&sql, &[k8s]).await.unwrap();
+
+    let out = actorctl(&fleet.url)
+        .args(["show", "s-000", "-o", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["instance"]["k8s_name"], k8s.as_str());
+    assert_eq!(doc["instance"]["actor_id"], new_actor.as_str());
+    assert_eq!(doc["actor"]["class"], "healthy");
+    assert_eq!(doc["health_checks"].as_array().unwrap().len(), 5);
+    assert_eq!(doc["events"][0]["event_type"], "actor_restarted");
+    assert_eq!(doc["orphans"][0]["actor_id"], old_actor.as_str());
+    assert!(doc["store"]["exists"].as_bool().unwrap());
+    assert!(!doc["store"]["executions"].as_array().unwrap().is_empty());
+    assert!(
+        doc.to_string().find("ip_connection_string").is_none(),
+        "connection strings are secrets"
+    );
+    assert!(
+        !doc.to_string().contains(&fleet.url),
+        "connection strings are secrets"
+    );
+
+    let out = actorctl(&fleet.url).args(["show", k8s]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "Class:             healthy",
+        "Store view of the actor:",
+        "Queued work:",
+        "Health checks (newest 5)",
+        "actor_restarted",
+        "Orphaned actor:",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    assert!(!text.contains(&fleet.url));
+}

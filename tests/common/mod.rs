@@ -1,6 +1,6 @@
 //! Shared helpers of the integration tests: run the real binary against a
 //! real fleet and read its JSON.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub use actorctl_testkit::{Fleet, FleetOptions, Shape};
 use assert_cmd::Command;
