@@ -44,10 +44,7 @@ async fn main() -> anyhow::Result<()> {
     let cluster = Cluster::start()?;
     let db = cluster.create_database().await?;
     let url = cluster.url(&db);
-    let opts = FleetOptions {
-        interval: Duration::from_secs(2),
-        ..Default::default()
-    };
+    let opts = FleetOptions { interval: Duration::from_secs(2), ..Default::default() };
     let fleet = Fleet::in_database(url.clone(), db, opts).await?;
     eprintln!("sandbox: starting {n} instance actors and breaking {broken} of them…");
     let expected = sandbox::build(&fleet, n, &b).await?;

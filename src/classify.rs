@@ -85,14 +85,8 @@ pub enum Class {
 }
 
 impl Class {
-    pub const ALL: [Class; 6] = [
-        Class::Zombie,
-        Class::Dead,
-        Class::Missing,
-        Class::Stale,
-        Class::Orphan,
-        Class::Healthy,
-    ];
+    pub const ALL: [Class; 6] =
+        [Class::Zombie, Class::Dead, Class::Missing, Class::Stale, Class::Orphan, Class::Healthy];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -161,37 +155,17 @@ fn is_active(status: &str) -> bool {
 /// The newest of instances.updated_at, the current execution's start and its
 /// newest history event: every one of them moves only when the actor works.
 pub fn last_progress(a: &StoreActor) -> Option<DateTime<Utc>> {
-    [
-        a.updated_at,
-        a.execution_started_at,
-        a.last_history_at,
-        a.created_at,
-    ]
-    .into_iter()
-    .flatten()
-    .max()
+    [a.updated_at, a.execution_started_at, a.last_history_at, a.created_at].into_iter().flatten().max()
 }
 
 /// Classify every running instance and every running actor (DOMAIN.md §4).
 pub fn classify(facts: &Facts, stale_after: Duration) -> Report {
     let t = chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
-    let ctx = Ctx {
-        now: facts.now,
-        t,
-        t_text: compact(stale_after.as_secs()),
-    };
-    let actors: HashMap<&str, &StoreActor> = facts
-        .store
-        .actors
-        .iter()
-        .map(|a| (a.instance_id.as_str(), a))
-        .collect();
-    let starts: HashMap<&str, &QueuedStart> = facts
-        .store
-        .queued_starts
-        .iter()
-        .map(|q| (q.instance_id.as_str(), q))
-        .collect();
+    let ctx = Ctx { now: facts.now, t, t_text: compact(stale_after.as_secs()) };
+    let actors: HashMap<&str, &StoreActor> =
+        facts.store.actors.iter().map(|a| (a.instance_id.as_str(), a)).collect();
+    let starts: HashMap<&str, &QueuedStart> =
+        facts.store.queued_starts.iter().map(|q| (q.instance_id.as_str(), q)).collect();
 
     let mut rows: Vec<Row> = facts
         .instances
@@ -201,21 +175,12 @@ pub fn classify(facts: &Facts, stale_after: Duration) -> Report {
         .collect();
     rows.extend(orphans(facts, &ctx));
     rows.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-    Report {
-        now: facts.now,
-        stale_after,
-        rows,
-        diagnosis: diagnose(&facts.store, &ctx),
-    }
+    Report { now: facts.now, stale_after, rows, diagnosis: diagnose(&facts.store, &ctx) }
 }
 
 /// Severity first, then the name an operator reads.
 fn sort_key(r: &Row) -> (Class, Option<&str>, Option<&str>) {
-    (
-        r.class,
-        r.name.as_deref().or(r.k8s_name.as_deref()),
-        r.actor_id.as_deref(),
-    )
+    (r.class, r.name.as_deref().or(r.k8s_name.as_deref()), r.actor_id.as_deref())
 }
 
 struct Ctx {
@@ -309,11 +274,7 @@ impl Ctx {
             );
         } else {
             row.class = Class::Healthy;
-            row.evidence = format!(
-                "actor {}, {health}{}",
-                a.status,
-                self.timer_note(a.next_timer)
-            );
+            row.evidence = format!("actor {}, {health}{}", a.status, self.timer_note(a.next_timer));
         }
     }
 
@@ -336,10 +297,7 @@ impl Ctx {
             );
         } else {
             row.class = Class::Healthy;
-            row.evidence = format!(
-                "actor starting: start queued {}",
-                self.age(Some(q.queued_at))
-            );
+            row.evidence = format!("actor starting: start queued {}", self.age(Some(q.queued_at)));
         }
     }
 }
@@ -353,16 +311,10 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
         .filter(|i| i.state == "running")
         .filter_map(|i| i.actor_id.as_deref())
         .collect();
-    let by_k8s: HashMap<&str, &CmsInstance> = facts
-        .instances
-        .iter()
-        .map(|i| (i.k8s_name.as_str(), i))
-        .collect();
-    let by_actor: HashMap<&str, &CmsInstance> = facts
-        .instances
-        .iter()
-        .filter_map(|i| i.actor_id.as_deref().map(|a| (a, i)))
-        .collect();
+    let by_k8s: HashMap<&str, &CmsInstance> =
+        facts.instances.iter().map(|i| (i.k8s_name.as_str(), i)).collect();
+    let by_actor: HashMap<&str, &CmsInstance> =
+        facts.instances.iter().filter_map(|i| i.actor_id.as_deref().map(|a| (a, i))).collect();
 
     facts
         .store
@@ -371,10 +323,7 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
         .filter(|a| a.orchestration == facts.actor_orchestration && is_active(&a.status))
         .filter(|a| !referenced.contains(a.instance_id.as_str()))
         .filter_map(|a| {
-            let k8s = a
-                .input_k8s_name
-                .clone()
-                .or_else(|| k8s_from_actor_id(&a.instance_id));
+            let k8s = a.input_k8s_name.clone().or_else(|| k8s_from_actor_id(&a.instance_id));
             let owner = by_actor
                 .get(a.instance_id.as_str())
                 .copied()
@@ -401,11 +350,7 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
                 last_health_check: owner.and_then(|i| i.last_health_check),
                 last_progress: progress,
                 next_timer: a.next_timer,
-                evidence: format!(
-                    "actor {} (last progress {}) but {why}",
-                    a.status,
-                    ctx.age(progress)
-                ),
+                evidence: format!("actor {} (last progress {}) but {why}", a.status, ctx.age(progress)),
             })
         })
         .collect()
@@ -415,11 +360,7 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
 pub fn k8s_from_actor_id(id: &str) -> Option<String> {
     let rest = id.strip_prefix("actor-")?;
     let base = match rest.rsplit_once('-') {
-        Some((base, suffix))
-            if suffix.len() == 8 && suffix.bytes().all(|b| b.is_ascii_hexdigit()) =>
-        {
-            base
-        }
+        Some((base, suffix)) if suffix.len() == 8 && suffix.bytes().all(|b| b.is_ascii_hexdigit()) => base,
         _ => rest,
     };
     (!base.is_empty()).then(|| base.to_string())

@@ -44,6 +44,115 @@ pub enum Command {
     /// and the store's view of the actor.
     #[command(after_help = EXIT_CODES)]
     Show(ShowArgs),
+    /// Give an instance whose actor is missing or dead a new actor.
+    ///
+    /// On a healthy, stale or zombie actor it does nothing and says so,
+    /// unless --force, which makes it a restart.
+    #[command(after_help = EXIT_CODES)]
+    Start(StartArgs),
+    /// Replace an instance's actor: claim, start a new one, cancel the old,
+    /// verify, audit.
+    #[command(after_help = EXIT_CODES)]
+    Restart(RestartArgs),
+    /// Cancel an instance's actor and clear its actor id (the instance is
+    /// then unmonitored), or cancel an orphaned actor with --actor.
+    #[command(after_help = EXIT_CODES)]
+    Cancel(CancelArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Instance name (user_name) or k8s_name.
+    pub name: String,
+    /// Restart the actor even if it is healthy, stale or zombie.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub action: ActionOpts,
+    #[command(flatten)]
+    pub backend: BackendOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Instance name (user_name) or k8s_name.
+    pub name: String,
+    #[command(flatten)]
+    pub action: ActionOpts,
+    #[command(flatten)]
+    pub backend: BackendOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// Instance name (user_name) or k8s_name.
+    #[arg(required_unless_present = "actor", conflicts_with = "actor")]
+    pub name: Option<String>,
+    /// Cancel this actor id instead: an orphan that no instance points to.
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+    /// Do not ask for confirmation (required when stdin is not a terminal).
+    #[arg(short, long)]
+    pub yes: bool,
+    #[command(flatten)]
+    pub action: ActionOpts,
+    #[command(flatten)]
+    pub backend: BackendOpts,
+}
+
+/// Flags shared by every command that changes an actor.
+#[derive(Debug, Args, Clone)]
+pub struct ActionOpts {
+    /// Why, recorded in the audit trail (default: names the command).
+    #[arg(long)]
+    pub reason: Option<String>,
+    /// Who, recorded in the audit trail (default: $USER@hostname).
+    #[arg(long, env = "ACTORCTL_OPERATOR")]
+    pub operator: Option<String>,
+    /// Print the exact steps that would be taken; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// How long to wait for the store to show the result before reporting
+    /// it unverified.
+    #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub verify_timeout: Duration,
+    /// Health checks or progress older than this count as stale.
+    #[arg(long, default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub stale_after: Duration,
+    /// Output format of the result.
+    #[arg(short, long, value_enum, default_value_t = ResultFormat::Table)]
+    pub output: ResultFormat,
+}
+
+/// How actions reach the actors.
+#[derive(Debug, Args, Clone)]
+pub struct BackendOpts {
+    /// duroxide: the orchestration client on the store (default); http: the
+    /// control plane's API (it claims and audits; actorctl verifies).
+    #[arg(long, env = "ACTORCTL_BACKEND", value_enum, default_value_t = BackendKind::Duroxide)]
+    pub backend: BackendKind,
+    /// Base URL of the control plane API, for --backend http.
+    #[arg(long, env = "ACTORCTL_API_URL")]
+    pub api_url: Option<String>,
+    /// File holding the API bearer token (else ACTORCTL_API_TOKEN). Never
+    /// given as a flag value.
+    #[arg(long, value_name = "PATH")]
+    pub api_token_file: Option<std::path::PathBuf>,
+    /// Timeout of one API request.
+    #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub api_timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendKind {
+    Duroxide,
+    Http,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResultFormat {
+    Table,
+    Json,
 }
 
 /// Where the CMS database and the orchestration store are.
@@ -52,21 +161,11 @@ pub struct ConnectOpts {
     /// CMS database URL (postgres://user@host:port/db?sslmode=...). Without
     /// it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD,
     /// PGDATABASE and PGSSLMODE are used.
-    #[arg(
-        long,
-        env = "ACTORCTL_DATABASE_URL",
-        global = true,
-        hide_env_values = true
-    )]
+    #[arg(long, env = "ACTORCTL_DATABASE_URL", global = true, hide_env_values = true)]
     pub database_url: Option<String>,
 
     /// Orchestration store database URL, when not the CMS database.
-    #[arg(
-        long,
-        env = "ACTORCTL_DUROXIDE_URL",
-        global = true,
-        hide_env_values = true
-    )]
+    #[arg(long, env = "ACTORCTL_DUROXIDE_URL", global = true, hide_env_values = true)]
     pub duroxide_url: Option<String>,
 
     /// Schema of the control plane's tables.
@@ -87,11 +186,11 @@ pub struct ConnectOpts {
     pub actor_orchestration: String,
 
     /// Give up connecting after this long.
-    #[arg(long, global = true, default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, global = true, default_value = "10s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub connect_timeout: Duration,
 
     /// Cancel any single query that runs longer than this.
-    #[arg(long, global = true, default_value = "30s", value_parser = parse_duration)]
+    #[arg(long, global = true, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub statement_timeout: Duration,
 }
 
@@ -117,7 +216,7 @@ pub struct ListArgs {
     pub unhealthy: bool,
 
     /// Health checks or progress older than this count as stale.
-    #[arg(long, default_value = "5m", value_parser = parse_duration)]
+    #[arg(long, default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
     pub stale_after: Duration,
 
     #[command(flatten)]
@@ -130,7 +229,7 @@ pub struct ShowArgs {
     pub name: String,
 
     /// Health checks or progress older than this count as stale.
-    #[arg(long, default_value = "5m", value_parser = parse_duration)]
+    #[arg(long, default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
     pub stale_after: Duration,
 
     /// Output format.
@@ -164,17 +263,12 @@ pub enum ShowFormat {
 
 /// Schema names are interpolated into SQL, so only plain identifiers pass.
 fn parse_ident(s: &str) -> Result<String, String> {
-    let ok = s
-        .chars()
-        .next()
-        .is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
+    let ok = s.chars().next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
         && s.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
         && s.len() <= 63;
     if ok {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "'{s}' is not a plain schema name ([A-Za-z_][A-Za-z0-9_]*)"
-        ))
+        Err(format!("'{s}' is not a plain schema name ([A-Za-z_][A-Za-z0-9_]*)"))
     }
 }

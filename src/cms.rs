@@ -43,11 +43,7 @@ pub struct Event {
 
 impl<'a> Cms<'a> {
     /// Detect the shape of the CMS schema; a missing schema is exit 3.
-    pub async fn open(
-        client: &'a Client,
-        schema: &str,
-        target: &dyn std::fmt::Display,
-    ) -> Result<Cms<'a>> {
+    pub async fn open(client: &'a Client, schema: &str, target: &dyn std::fmt::Display) -> Result<Cms<'a>> {
         let row = client
             .query_one(
                 "SELECT to_regclass(format('%I.instances', $1::text)) IS NOT NULL,
@@ -76,11 +72,7 @@ impl<'a> Cms<'a> {
                 )))
             }
         };
-        Ok(Cms {
-            client,
-            schema: schema.to_string(),
-            shape,
-        })
+        Ok(Cms { client, schema: schema.to_string(), shape })
     }
 
     fn select_instances(&self, filter: &str) -> String {
@@ -92,7 +84,7 @@ impl<'a> Cms<'a> {
             ),
         };
         format!(
-            "SELECT i.id, i.user_name::text, i.k8s_name::text, coalesce(i.namespace::text, ''),
+            "SELECT i.id, coalesce(i.user_name::text, i.k8s_name::text), i.k8s_name::text, coalesce(i.namespace::text, ''),
                     i.state::text, i.health_status::text, i.instance_actor_orchestration_id::text,
                     {lhc}, i.created_at, now()
                FROM {s}.instances i {filter}"
@@ -125,8 +117,7 @@ impl<'a> Cms<'a> {
 
     /// Resolve a name typed by a user: k8s_name first (unique), then user_name.
     pub async fn resolve(&self, name: &str) -> Result<(Uuid, CmsInstance)> {
-        let sql =
-            self.select_instances("WHERE i.k8s_name = $1 OR i.user_name = $1 ORDER BY i.k8s_name");
+        let sql = self.select_instances("WHERE i.k8s_name = $1 OR i.user_name = $1 ORDER BY i.k8s_name");
         let rows = self
             .client
             .query(&sql, &[&name])
@@ -140,10 +131,8 @@ impl<'a> Cms<'a> {
             1 => Ok(found.into_iter().next().expect("one element")),
             0 => Err(usage(self.unknown_name_message(name).await)),
             _ => {
-                let list: Vec<String> = found
-                    .iter()
-                    .map(|(_, i)| format!("{} ({})", i.k8s_name, i.state))
-                    .collect();
+                let list: Vec<String> =
+                    found.iter().map(|(_, i)| format!("{} ({})", i.k8s_name, i.state)).collect();
                 Err(usage(format!(
                     "instance name '{name}' is ambiguous: it is the user name of {}; use a k8s_name instead",
                     list.join(", ")
@@ -164,12 +153,11 @@ impl<'a> Cms<'a> {
             Err(_) => Vec::new(),
         };
         if similar.is_empty() {
-            format!("no instance named '{name}' (neither user_name nor k8s_name); `actorctl list` shows them all")
-        } else {
             format!(
-                "no instance named '{name}'; did you mean: {}?",
-                similar.join(", ")
+                "no instance named '{name}' (neither user_name nor k8s_name); `actorctl list` shows them all"
             )
+        } else {
+            format!("no instance named '{name}'; did you mean: {}?", similar.join(", "))
         }
     }
 
@@ -220,6 +208,82 @@ impl<'a> Cms<'a> {
                 created_at: r.get(5),
             })
             .collect())
+    }
+}
+
+impl Cms<'_> {
+    /// The compare-and-swap of DOMAIN.md §5: point the instance at `new`
+    /// only if it still points at `expected` (and, for a start, is still
+    /// running). `false`: someone else acted or the instance changed.
+    pub async fn claim(
+        &self,
+        k8s_name: &str,
+        expected: Option<&str>,
+        new: Option<&str>,
+        running_only: bool,
+    ) -> Result<bool> {
+        let state = if running_only { "AND state = 'running'" } else { "" };
+        let sql = format!(
+            "UPDATE {}.instances SET instance_actor_orchestration_id = $3
+              WHERE k8s_name = $1 {state} AND instance_actor_orchestration_id IS NOT DISTINCT FROM $2",
+            self.schema
+        );
+        let n =
+            self.client.execute(&sql, &[&k8s_name, &expected, &new]).await.backend_context(|| {
+                format!("cannot update {}.instances (claim of {k8s_name})", self.schema)
+            })?;
+        Ok(n == 1)
+    }
+
+    /// Running instances whose row names this actor (for orphan checks).
+    pub async fn instances_pointing_to(&self, actor_id: &str) -> Result<Vec<(String, String)>> {
+        let sql = format!(
+            "SELECT k8s_name::text, state::text FROM {}.instances WHERE instance_actor_orchestration_id = $1",
+            self.schema
+        );
+        let rows = self
+            .client
+            .query(&sql, &[&actor_id])
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    pub async fn current_actor(&self, k8s_name: &str) -> Result<Option<String>> {
+        let sql = format!(
+            "SELECT instance_actor_orchestration_id FROM {}.instances WHERE k8s_name = $1",
+            self.schema
+        );
+        let row = self
+            .client
+            .query_opt(&sql, &[&k8s_name])
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        Ok(row.and_then(|r| r.get(0)))
+    }
+
+    /// Record an action in `instance_events`; `false` when the instance row
+    /// is gone (an orphan of a purged instance has nowhere to be recorded).
+    pub async fn audit(
+        &self,
+        k8s_name: &str,
+        event_type: &str,
+        old_state: &str,
+        new_state: &str,
+        message: &str,
+        metadata: &serde_json::Value,
+    ) -> Result<bool> {
+        let sql = format!(
+            "INSERT INTO {s}.instance_events (instance_id, event_type, old_state, new_state, message, metadata)
+             SELECT id, $2, $3, $4, $5, $6 FROM {s}.instances WHERE k8s_name = $1",
+            s = self.schema
+        );
+        let n = self
+            .client
+            .execute(&sql, &[&k8s_name, &event_type, &old_state, &new_state, &message, metadata])
+            .await
+            .backend_context(|| format!("cannot write the audit trail {}.instance_events", self.schema))?;
+        Ok(n == 1)
     }
 }
 

@@ -14,6 +14,7 @@ pub struct Settings {
     pub store_schema: String,
     pub actor_orchestration: String,
     pub statement_timeout: Duration,
+    pub connect_timeout: Duration,
 }
 
 impl Settings {
@@ -38,15 +39,78 @@ impl Settings {
             store_schema: o.duroxide_schema.clone(),
             actor_orchestration: o.actor_orchestration.clone(),
             statement_timeout: o.statement_timeout,
+            connect_timeout: o.connect_timeout,
         })
     }
 
     /// Every secret these settings hold, for last-resort scrubbing of output.
     pub fn secrets(&self) -> Vec<String> {
-        [self.cms.password(), self.store.password()]
+        [self.cms.password(), self.store.password(), std::env::var("ACTORCTL_API_TOKEN").ok()]
             .into_iter()
             .flatten()
             .filter(|s| s.len() >= 3)
             .collect()
+    }
+}
+
+/// A secret string: shows as `***` in Display and Debug.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: String) -> Secret {
+        Secret(s)
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl std::fmt::Display for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// The control plane's HTTP API, for `--backend http`.
+#[derive(Debug, Clone)]
+pub struct ApiSettings {
+    pub url: url::Url,
+    pub token: Option<Secret>,
+    /// Where the token came from, to name it in errors (never the token).
+    pub token_source: String,
+    pub timeout: Duration,
+}
+
+impl ApiSettings {
+    /// The token comes from ACTORCTL_API_TOKEN or a file, never from a flag
+    /// value (which would show in `ps` and shell history).
+    pub fn resolve(
+        url: Option<&str>,
+        token_file: Option<&std::path::Path>,
+        timeout: Duration,
+    ) -> Result<ApiSettings> {
+        use crate::error::usage;
+        let raw = url.ok_or_else(|| usage("--backend http needs --api-url (or ACTORCTL_API_URL)"))?;
+        let url = url::Url::parse(raw)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+            .ok_or_else(|| usage(format!("--api-url '{raw}' is not an http(s) URL")))?;
+        let (token, token_source) = if let Some(path) = token_file {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| usage(format!("cannot read --api-token-file {}: {e}", path.display())))?;
+            (Some(Secret(text.trim().to_string())), format!("--api-token-file {}", path.display()))
+        } else if let Some(t) = std::env::var("ACTORCTL_API_TOKEN").ok().filter(|t| !t.is_empty()) {
+            (Some(Secret(t)), "ACTORCTL_API_TOKEN".to_string())
+        } else {
+            (None, "nowhere (set ACTORCTL_API_TOKEN or --api-token-file)".to_string())
+        };
+        Ok(ApiSettings { url, token, token_source, timeout })
     }
 }

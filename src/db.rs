@@ -52,18 +52,14 @@ impl Target {
     /// Parse a `postgres://` URL or a `key=value` connection string.
     /// `origin` names where it came from, for the error message.
     pub fn parse(raw: &str, origin: &str) -> Result<Target> {
-        let (rest, ssl, root_cert) = split_tls_params(raw)
-            .map_err(|e| usage(format!("malformed database URL in {origin}: {e}")))?;
+        let (rest, ssl, root_cert) =
+            split_tls_params(raw).map_err(|e| usage(format!("malformed database URL in {origin}: {e}")))?;
         let config = Config::from_str(&rest).map_err(|e| {
             usage(format!(
                 "malformed database URL in {origin}: {e} (expected postgres://user@host:port/dbname)"
             ))
         })?;
-        let mut t = Target {
-            config,
-            ssl: ssl.unwrap_or(SslMode::Prefer),
-            root_cert,
-        };
+        let mut t = Target { config, ssl: ssl.unwrap_or(SslMode::Prefer), root_cert };
         t.fill_libpq_defaults();
         Ok(t)
     }
@@ -78,9 +74,7 @@ impl Target {
             }
         }
         if let Some(p) = var("PGPORT") {
-            let port = p
-                .parse::<u16>()
-                .map_err(|_| usage(format!("PGPORT '{p}' is not a port number")))?;
+            let port = p.parse::<u16>().map_err(|_| usage(format!("PGPORT '{p}' is not a port number")))?;
             config.port(port);
         }
         if let Some(u) = var("PGUSER") {
@@ -92,11 +86,7 @@ impl Target {
         if let Some(db) = var("PGDATABASE") {
             config.dbname(&db);
         }
-        let mut t = Target {
-            config,
-            ssl: SslMode::Prefer,
-            root_cert: None,
-        };
+        let mut t = Target { config, ssl: SslMode::Prefer, root_cert: None };
         t.fill_libpq_defaults();
         Ok(t)
     }
@@ -110,9 +100,7 @@ impl Target {
             }
         }
         if self.root_cert.is_none() {
-            self.root_cert = std::env::var("PGSSLROOTCERT")
-                .ok()
-                .filter(|v| !v.is_empty());
+            self.root_cert = std::env::var("PGSSLROOTCERT").ok().filter(|v| !v.is_empty());
         }
         if self.config.get_hosts().is_empty() {
             if std::path::Path::new("/var/run/postgresql").exists() {
@@ -137,9 +125,7 @@ impl Target {
     }
 
     pub fn password(&self) -> Option<String> {
-        self.config
-            .get_password()
-            .map(|p| String::from_utf8_lossy(p).into_owned())
+        self.config.get_password().map(|p| String::from_utf8_lossy(p).into_owned())
     }
 
     pub fn ssl_mode(&self) -> SslMode {
@@ -189,25 +175,14 @@ impl Target {
 
     /// Connect, with the connect timeout enforced, and set the statement timeout.
     pub async fn connect(&self, statement_timeout: Duration) -> Result<Client> {
-        let deadline = self
-            .config
-            .get_connect_timeout()
-            .copied()
-            .unwrap_or(Duration::from_secs(10));
+        let deadline = self.config.get_connect_timeout().copied().unwrap_or(Duration::from_secs(10));
         let fut = self.connect_inner();
-        let client = tokio::time::timeout(deadline + Duration::from_millis(500), fut)
-            .await
-            .map_err(|_| {
-                backend(format!(
-                    "cannot connect to {self}: timed out after {}s",
-                    deadline.as_secs()
-                ))
+        let client =
+            tokio::time::timeout(deadline + Duration::from_millis(500), fut).await.map_err(|_| {
+                backend(format!("cannot connect to {self}: timed out after {}s", deadline.as_secs()))
             })??;
         client
-            .batch_execute(&format!(
-                "SET statement_timeout = {}",
-                statement_timeout.as_millis()
-            ))
+            .batch_execute(&format!("SET statement_timeout = {}", statement_timeout.as_millis()))
             .await
             .backend_context(|| format!("cannot configure the session on {self}"))?;
         Ok(client)
@@ -222,11 +197,7 @@ impl Target {
             spawn_connection(conn);
             return Ok(client);
         }
-        config.ssl_mode(if self.ssl == SslMode::Prefer {
-            PgSslMode::Prefer
-        } else {
-            PgSslMode::Require
-        });
+        config.ssl_mode(if self.ssl == SslMode::Prefer { PgSslMode::Prefer } else { PgSslMode::Require });
         let tls = MakeTlsConnector::new(self.tls_connector()?);
         let (client, conn) = config.connect(tls).await.backend_context(hint)?;
         spawn_connection(conn);
@@ -239,8 +210,7 @@ impl Target {
         let mut b = TlsConnector::builder();
         match self.ssl {
             SslMode::Prefer | SslMode::Require if self.root_cert.is_none() => {
-                b.danger_accept_invalid_certs(true)
-                    .danger_accept_invalid_hostnames(true);
+                b.danger_accept_invalid_certs(true).danger_accept_invalid_hostnames(true);
             }
             SslMode::Prefer | SslMode::Require | SslMode::VerifyCa => {
                 b.danger_accept_invalid_hostnames(true);
@@ -248,8 +218,8 @@ impl Target {
             _ => {}
         }
         if let Some(path) = &self.root_cert {
-            let pem = std::fs::read(path)
-                .map_err(|e| usage(format!("cannot read sslrootcert {path}: {e}")))?;
+            let pem =
+                std::fs::read(path).map_err(|e| usage(format!("cannot read sslrootcert {path}: {e}")))?;
             let cert = Certificate::from_pem(&pem)
                 .map_err(|e| usage(format!("sslrootcert {path} is not a PEM certificate: {e}")))?;
             b.add_root_certificate(cert);
@@ -312,11 +282,7 @@ fn split_tls_params(raw: &str) -> Result<(String, Option<SslMode>, Option<String
                 _ => kept.push(pair),
             }
         }
-        let rest = if kept.is_empty() {
-            base.to_string()
-        } else {
-            format!("{base}?{}", kept.join("&"))
-        };
+        let rest = if kept.is_empty() { base.to_string() } else { format!("{base}?{}", kept.join("&")) };
         return Ok((rest, mode, root));
     }
     if !raw.contains('=') {
@@ -346,11 +312,8 @@ mod tests {
 
     #[test]
     fn display_hides_password() {
-        let t = Target::parse(
-            "postgres://alice:s3cr3t@db.example:6543/cms?sslmode=verify-full",
-            "test",
-        )
-        .unwrap();
+        let t =
+            Target::parse("postgres://alice:s3cr3t@db.example:6543/cms?sslmode=verify-full", "test").unwrap();
         let shown = format!("{t} {t:?}");
         assert!(!shown.contains("s3cr3t"), "{shown}");
         assert!(shown.contains("alice@db.example:6543/cms"), "{shown}");

@@ -10,6 +10,8 @@ pub mod commands;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod execute;
 pub mod output;
+pub mod plan;
 pub mod store;
 pub mod timefmt;

@@ -22,10 +22,8 @@ fn main() -> ExitCode {
     let mut secrets = Vec::new();
     let result = Settings::from_opts(&cli.connect).and_then(|settings| {
         secrets = settings.secrets();
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .map_err(anyhow::Error::from)?;
+        let rt =
+            tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(anyhow::Error::from)?;
         rt.block_on(async {
             tokio::select! {
                 r = actorctl::commands::run(cli, &settings) => r,
@@ -54,25 +52,16 @@ fn main() -> ExitCode {
 /// clap's message in one line, kubectl-style, with where to read more.
 fn usage_error_text(e: &clap::Error) -> String {
     let rendered = e.render().to_string();
-    let first = rendered
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("invalid arguments");
+    let first = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    let usage = rendered
-        .lines()
-        .find(|l| l.starts_with("Usage: "))
-        .map(|u| format!("\n{u}"))
-        .unwrap_or_default();
-    format!(
-        "actorctl: error: {first}{usage}\nSee 'actorctl --help' or 'actorctl <command> --help'."
-    )
+    let usage =
+        rendered.lines().find(|l| l.starts_with("Usage: ")).map(|u| format!("\n{u}")).unwrap_or_default();
+    format!("actorctl: error: {first}{usage}\nSee 'actorctl --help' or 'actorctl <command> --help'.")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -84,9 +73,5 @@ fn init_logging(verbose: u8) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .init();
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
 }

@@ -35,9 +35,7 @@ pub fn compact(secs: u64) -> String {
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let trimmed = s.trim();
     if trimmed.starts_with('-') {
-        return Err(format!(
-            "'{s}' is negative; give a positive duration such as 30s, 5m or 1h"
-        ));
+        return Err(format!("'{s}' is negative; give a positive duration such as 30s, 5m or 1h"));
     }
     humantime::parse_duration(trimmed)
         .map_err(|e| format!("'{s}' is not a duration ({e}); use e.g. 30s, 5m, 1h30m"))
@@ -64,23 +62,15 @@ mod tests {
     #[test]
     fn relative_past_future_never() {
         let now = Utc::now();
-        assert_eq!(
-            relative(Some(now - chrono::Duration::seconds(420)), now),
-            "7m ago"
-        );
-        assert_eq!(
-            relative(Some(now + chrono::Duration::seconds(25)), now),
-            "in 25s"
-        );
+        assert_eq!(relative(Some(now - chrono::Duration::seconds(420)), now), "7m ago");
+        assert_eq!(relative(Some(now + chrono::Duration::seconds(25)), now), "in 25s");
         assert_eq!(relative(None, now), "never");
     }
 
     #[test]
     fn durations() {
         assert_eq!(parse_duration("5m").unwrap(), Duration::from_secs(300));
-        assert!(parse_duration("5parsecs")
-            .unwrap_err()
-            .contains("not a duration"));
+        assert!(parse_duration("5parsecs").unwrap_err().contains("not a duration"));
         assert!(parse_duration("-3s").unwrap_err().contains("negative"));
     }
 }

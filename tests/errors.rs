@@ -24,11 +24,7 @@ fn run(url: &str, args: &[&str]) -> Run {
 fn assert_clean_error(r: &Run, code: i32, needle: &str) {
     assert_eq!(r.code, code, "stderr: {}", r.stderr);
     assert!(r.stderr.starts_with("actorctl: error: "), "{}", r.stderr);
-    assert!(
-        r.stderr.contains(needle),
-        "expected {needle:?} in: {}",
-        r.stderr
-    );
+    assert!(r.stderr.contains(needle), "expected {needle:?} in: {}", r.stderr);
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert!(r.stdout.is_empty(), "no data on failure: {}", r.stdout);
 }
@@ -36,14 +32,8 @@ fn assert_clean_error(r: &Run, code: i32, needle: &str) {
 async fn small_fleet() -> Fleet {
     let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
     fleet.add_instance("alpha", "pg-alpha").await.unwrap();
-    fleet
-        .insert_instance("shared", "pg-shared-1", "running", None)
-        .await
-        .unwrap();
-    fleet
-        .insert_instance("shared", "pg-shared-2", "running", None)
-        .await
-        .unwrap();
+    fleet.insert_instance("shared", "pg-shared-1", "running", None).await.unwrap();
+    fleet.insert_instance("shared", "pg-shared-2", "running", None).await.unwrap();
     fleet
 }
 
@@ -57,11 +47,7 @@ async fn names_unknown_and_ambiguous() {
     assert_clean_error(&r, 2, "did you mean: pg-alpha");
     let r = run(&fleet.url, &["show", "shared"]);
     assert_clean_error(&r, 2, "ambiguous");
-    assert!(
-        r.stderr.contains("pg-shared-1") && r.stderr.contains("pg-shared-2"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("pg-shared-1") && r.stderr.contains("pg-shared-2"), "{}", r.stderr);
     // k8s_name is exact and unique; user_name works when unique.
     assert_eq!(run(&fleet.url, &["show", "pg-shared-2"]).code, 0);
     let r = run(&fleet.url, &["show", "alpha", "-o", "json"]);
@@ -130,10 +116,7 @@ async fn store_problems_are_exit_3_and_never_migrated() {
     // 0.1.17 holds migrations 1..11): listing keeps working.
     let newer: Vec<i64> = fleet
         .pg
-        .query(
-            &format!("DELETE FROM {s}._duroxide_migrations WHERE version > 11 RETURNING version"),
-            &[],
-        )
+        .query(&format!("DELETE FROM {s}._duroxide_migrations WHERE version > 11 RETURNING version"), &[])
         .await
         .unwrap()
         .iter()
@@ -146,9 +129,7 @@ async fn store_problems_are_exit_3_and_never_migrated() {
     // A ledger from the future.
     fleet
         .pg
-        .batch_execute(&format!(
-            "INSERT INTO {s}._duroxide_migrations (version, name) VALUES (99, 'future')"
-        ))
+        .batch_execute(&format!("INSERT INTO {s}._duroxide_migrations (version, name) VALUES (99, 'future')"))
         .await
         .unwrap();
     let r = run(&fleet.url, &["list"]);
@@ -156,37 +137,21 @@ async fn store_problems_are_exit_3_and_never_migrated() {
     assert!(r.stderr.contains("does not know"), "{}", r.stderr);
 
     // A ledger too old to read.
-    fleet
-        .pg
-        .batch_execute(&format!(
-            "DELETE FROM {s}._duroxide_migrations WHERE version > 5"
-        ))
-        .await
-        .unwrap();
+    fleet.pg.batch_execute(&format!("DELETE FROM {s}._duroxide_migrations WHERE version > 5")).await.unwrap();
     let r = run(&fleet.url, &["list"]);
     assert_clean_error(&r, 3, "needs at least migrations 1..9");
 
     // No ledger at all; and actorctl does not create one.
-    fleet
-        .pg
-        .batch_execute(&format!("DROP TABLE {s}._duroxide_migrations"))
-        .await
-        .unwrap();
+    fleet.pg.batch_execute(&format!("DROP TABLE {s}._duroxide_migrations")).await.unwrap();
     let r = run(&fleet.url, &["list"]);
     assert_clean_error(&r, 3, "no duroxide migrations ledger");
     let still_missing: bool = fleet
         .pg
-        .query_one(
-            &format!("SELECT to_regclass('{s}._duroxide_migrations') IS NULL"),
-            &[],
-        )
+        .query_one(&format!("SELECT to_regclass('{s}._duroxide_migrations') IS NULL"), &[])
         .await
         .unwrap()
         .get(0);
-    assert!(
-        still_missing,
-        "actorctl must never create or migrate the store"
-    );
+    assert!(still_missing, "actorctl must never create or migrate the store");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -194,18 +159,9 @@ async fn passwords_never_appear() {
     let fleet = small_fleet().await;
     let role = format!("op_{}", &fleet.db_name[2..12]);
     let secret = "Sup3rSecretPassw0rd";
-    fleet
-        .pg
-        .batch_execute(&format!(
-            "CREATE ROLE {role} LOGIN SUPERUSER PASSWORD '{secret}'"
-        ))
-        .await
-        .unwrap();
+    fleet.pg.batch_execute(&format!("CREATE ROLE {role} LOGIN SUPERUSER PASSWORD '{secret}'")).await.unwrap();
     let port = cluster().port;
-    let url = format!(
-        "postgres://{role}:{secret}@127.0.0.1:{port}/{}",
-        fleet.db_name
-    );
+    let url = format!("postgres://{role}:{secret}@127.0.0.1:{port}/{}", fleet.db_name);
     for args in [
         vec!["list"],
         vec!["list", "-o", "json"],
@@ -215,32 +171,17 @@ async fn passwords_never_appear() {
         vec!["show", "nope"],
     ] {
         let r = run(&url, &args);
-        assert!(
-            r.code == 0 || r.code == 1 || r.code == 2,
-            "{args:?}: {}",
-            r.stderr
-        );
-        assert!(
-            !r.stdout.contains(secret) && !r.stderr.contains(secret),
-            "{args:?} leaked the password"
-        );
+        assert!(r.code == 0 || r.code == 1 || r.code == 2, "{args:?}: {}", r.stderr);
+        assert!(!r.stdout.contains(secret) && !r.stderr.contains(secret), "{args:?} leaked the password");
     }
-    let out = actorctl(&url)
-        .args(["-vv", "list"])
-        .env("RUST_LOG", "trace")
-        .output()
-        .unwrap();
+    let out = actorctl(&url).args(["-vv", "list"]).env("RUST_LOG", "trace").output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains(secret));
 
     // Wrong password: an authentication error, exit 3, neither password shown.
     let wrong = url.replace(secret, "WrongPassw0rdGuess");
     let r = run(&wrong, &["list"]);
     assert_clean_error(&r, 3, "cannot connect");
-    assert!(
-        !r.stderr.contains("WrongPassw0rdGuess") && !r.stderr.contains(secret),
-        "{}",
-        r.stderr
-    );
+    assert!(!r.stderr.contains("WrongPassw0rdGuess") && !r.stderr.contains(secret), "{}", r.stderr);
 
     // The libpq variables work too, PGPASSWORD included.
     let out = actorctl("")
@@ -254,10 +195,6 @@ async fn passwords_never_appear() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stdout.contains("pg-alpha"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(stdout.contains("pg-alpha"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!stdout.contains(secret) && !String::from_utf8_lossy(&out.stderr).contains(secret));
 }

@@ -11,17 +11,9 @@ const T: &str = "4s";
 const PAST_T: Duration = Duration::from_secs(5);
 
 async fn fleet(shape: Shape, n: usize) -> (Fleet, Vec<String>) {
-    let fleet = Fleet::new(FleetOptions {
-        shape,
-        ..Default::default()
-    })
-    .await
-    .unwrap();
+    let fleet = Fleet::new(FleetOptions { shape, ..Default::default() }).await.unwrap();
     let names = fleet.add_many("pg", n).await.unwrap();
-    fleet
-        .wait_recorded(&names, Duration::from_secs(60))
-        .await
-        .unwrap();
+    fleet.wait_recorded(&names, Duration::from_secs(60)).await.unwrap();
     (fleet, names)
 }
 
@@ -70,19 +62,9 @@ async fn stale(shape: Shape) {
     assert_eq!(c[&names[0]], "stale", "{}", l.json);
     assert_eq!(c[&names[1]], "healthy", "{}", l.json);
     assert_eq!(l.code, 1);
-    let row = l.json["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["k8s_name"] == names[0].as_str())
-        .unwrap();
-    assert!(
-        row["evidence"]
-            .as_str()
-            .unwrap()
-            .contains("last health check"),
-        "{row}"
-    );
+    let row =
+        l.json["actors"].as_array().unwrap().iter().find(|a| a["k8s_name"] == names[0].as_str()).unwrap();
+    assert!(row["evidence"].as_str().unwrap().contains("last health check"), "{row}");
     // With a generous threshold the same actor is healthy again: it is the
     // health-check age, not the actor, that made it stale.
     let l = list_json(&fleet.url, &["--stale-after", "1h"]);
@@ -96,17 +78,10 @@ async fn zombie(shape: Shape) {
     let c = classes(&l.json);
     assert_eq!(c[&names[0]], "zombie", "{}", l.json);
     assert_eq!(c[&names[1]], "healthy", "{}", l.json);
-    let row = l.json["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["k8s_name"] == names[0].as_str())
-        .unwrap();
+    let row =
+        l.json["actors"].as_array().unwrap().iter().find(|a| a["k8s_name"] == names[0].as_str()).unwrap();
     assert_eq!(row["actor_status"], "Running", "{row}");
-    assert!(
-        row["evidence"].as_str().unwrap().contains("nothing queued"),
-        "{row}"
-    );
+    assert!(row["evidence"].as_str().unwrap().contains("nothing queued"), "{row}");
     // Still a zombie much later: nothing ever wakes it.
     tokio::time::sleep(PAST_T).await;
     let l = list_json(&fleet.url, &["--stale-after", T]);
@@ -117,10 +92,7 @@ async fn zombie(shape: Shape) {
 async fn missing(shape: Shape) {
     let (fleet, names) = fleet(shape, 3).await;
     fleet.null_actor_id(&names[0]).await.unwrap();
-    fleet
-        .delete_store_instance(&actor(&names[1]))
-        .await
-        .unwrap();
+    fleet.delete_store_instance(&actor(&names[1])).await.unwrap();
     let l = list_json(&fleet.url, &["--stale-after", T]);
     let c = classes(&l.json);
     assert_eq!(c[&names[0]], "missing", "{}", l.json);
@@ -128,12 +100,7 @@ async fn missing(shape: Shape) {
     assert_eq!(c[&names[2]], "healthy", "{}", l.json);
     // The actor whose id was cleared still runs: no row points to it.
     let o = orphans(&l.json);
-    assert_eq!(
-        o.get(&actor(&names[0])),
-        Some(&Some(names[0].clone())),
-        "{}",
-        l.json
-    );
+    assert_eq!(o.get(&actor(&names[0])), Some(&Some(names[0].clone())), "{}", l.json);
     assert_eq!(o.len(), 1);
 }
 
@@ -144,12 +111,8 @@ async fn dead(shape: Shape) {
     let c = classes(&l.json);
     assert_eq!(c[&names[0]], "dead", "{}", l.json);
     assert_eq!(c[&names[1]], "healthy");
-    let row = l.json["actors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["k8s_name"] == names[0].as_str())
-        .unwrap();
+    let row =
+        l.json["actors"].as_array().unwrap().iter().find(|a| a["k8s_name"] == names[0].as_str()).unwrap();
     assert_eq!(row["actor_status"], "Failed");
 }
 
@@ -158,10 +121,7 @@ async fn orphaned(shape: Shape) {
     let new_id = fleet.repoint(&names[0]).await.unwrap();
     fleet.set_state(&names[1], "failed").await.unwrap();
     fleet.set_state(&names[2], "deleted").await.unwrap();
-    fleet
-        .wait_status(&new_id, "Running", Duration::from_secs(30))
-        .await
-        .unwrap();
+    fleet.wait_status(&new_id, "Running", Duration::from_secs(30)).await.unwrap();
     let l = list_json(&fleet.url, &["--stale-after", T]);
     let c = classes(&l.json);
     assert_eq!(c[&names[0]], "healthy", "{}", l.json);
@@ -206,12 +166,4 @@ macro_rules! both_shapes {
     };
 }
 
-both_shapes!(
-    healthy,
-    stale,
-    zombie,
-    missing,
-    dead,
-    orphaned,
-    store_replaced
-);
+both_shapes!(healthy, stale, zombie, missing, dead, orphaned, store_replaced);

@@ -47,20 +47,13 @@ fn facts(instances: Vec<CmsInstance>, actors: Vec<StoreActor>) -> Facts {
     Facts {
         now: now(),
         instances,
-        store: StoreSnapshot {
-            actors,
-            ..Default::default()
-        },
+        store: StoreSnapshot { actors, ..Default::default() },
         actor_orchestration: ORCH.into(),
     }
 }
 
 fn class_of(r: &Report, k8s: &str) -> Class {
-    r.rows
-        .iter()
-        .find(|r| r.k8s_name.as_deref() == Some(k8s) && r.class != Class::Orphan)
-        .unwrap()
-        .class
+    r.rows.iter().find(|r| r.k8s_name.as_deref() == Some(k8s) && r.class != Class::Orphan).unwrap().class
 }
 
 #[test]
@@ -106,12 +99,7 @@ fn the_table_of_domain_section_4() {
         ("pg-d2", Class::Dead),
     ];
     for (k, c) in expect {
-        assert_eq!(
-            class_of(&r, k),
-            c,
-            "{k}: {:?}",
-            r.rows.iter().find(|x| x.k8s_name.as_deref() == Some(k))
-        );
+        assert_eq!(class_of(&r, k), c, "{k}: {:?}", r.rows.iter().find(|x| x.k8s_name.as_deref() == Some(k)));
     }
     assert_eq!(r.rows.len(), expect.len());
     assert!(!r.diagnosis.workers_down);
@@ -130,10 +118,7 @@ fn progress_is_the_newest_of_three_signals() {
 
 #[test]
 fn queued_start_is_starting_then_zombie() {
-    let mut f = facts(
-        vec![inst("pg-a", Some("actor-pg-a-1234abcd"), Some(10))],
-        vec![],
-    );
+    let mut f = facts(vec![inst("pg-a", Some("actor-pg-a-1234abcd"), Some(10))], vec![]);
     f.store.queued_starts.push(QueuedStart {
         instance_id: "actor-pg-a-1234abcd".into(),
         orchestration: ORCH.into(),
@@ -154,11 +139,7 @@ fn orphans_and_who_is_left_alone() {
     let mut failed = inst("pg-failed", Some("actor-pg-failed"), Some(5));
     failed.state = "failed".into();
     let f = facts(
-        vec![
-            inst("pg-a", Some("actor-pg-a-0badf00d"), Some(5)),
-            creating,
-            failed,
-        ],
+        vec![inst("pg-a", Some("actor-pg-a-0badf00d"), Some(5)), creating, failed],
         vec![
             actor("actor-pg-a", "Running", 5),          // replaced by a restart
             actor("actor-pg-a-0badf00d", "Running", 5), // the current one
@@ -173,85 +154,43 @@ fn orphans_and_who_is_left_alone() {
         .rows
         .iter()
         .filter(|r| r.class == Class::Orphan)
-        .map(|r| {
-            (
-                r.actor_id.as_deref().unwrap(),
-                r.k8s_name.as_deref().unwrap(),
-            )
-        })
+        .map(|r| (r.actor_id.as_deref().unwrap(), r.k8s_name.as_deref().unwrap()))
         .collect();
     assert_eq!(
         orphans,
-        vec![
-            ("actor-pg-a", "pg-a"),
-            ("actor-pg-failed", "pg-failed"),
-            ("actor-pg-gone", "pg-gone")
-        ]
+        vec![("actor-pg-a", "pg-a"), ("actor-pg-failed", "pg-failed"), ("actor-pg-gone", "pg-gone")]
     );
-    assert!(r.rows.iter().any(|r| r
-        .evidence
-        .contains("now points to actor actor-pg-a-0badf00d")));
-    assert!(r
-        .rows
-        .iter()
-        .any(|r| r.evidence.contains("instance is failed")));
-    assert!(r
-        .rows
-        .iter()
-        .any(|r| r.evidence.contains("no longer exists")));
+    assert!(r.rows.iter().any(|r| r.evidence.contains("now points to actor actor-pg-a-0badf00d")));
+    assert!(r.rows.iter().any(|r| r.evidence.contains("instance is failed")));
+    assert!(r.rows.iter().any(|r| r.evidence.contains("no longer exists")));
 }
 
 #[test]
 fn workers_down_needs_overdue_work_and_no_locks() {
-    let mut f = facts(
-        vec![inst("pg-a", Some("actor-pg-a"), Some(600))],
-        vec![actor("actor-pg-a", "Running", 600)],
-    );
+    let mut f =
+        facts(vec![inst("pg-a", Some("actor-pg-a"), Some(600))], vec![actor("actor-pg-a", "Running", 600)]);
     f.store.oldest_overdue = ago(400);
     let r = classify(&f, T);
     assert!(r.diagnosis.workers_down);
-    assert!(r
-        .diagnosis
-        .message
-        .as_deref()
-        .unwrap()
-        .contains("workers are down"));
+    assert!(r.diagnosis.message.as_deref().unwrap().contains("workers are down"));
     f.store.live_locks = 1;
-    assert!(
-        !classify(&f, T).diagnosis.workers_down,
-        "someone is working"
-    );
+    assert!(!classify(&f, T).diagnosis.workers_down, "someone is working");
     f.store.live_locks = 0;
     f.store.oldest_overdue = ago(30);
-    assert!(
-        !classify(&f, T).diagnosis.workers_down,
-        "a short backlog is not an outage"
-    );
+    assert!(!classify(&f, T).diagnosis.workers_down, "a short backlog is not an outage");
 }
 
 #[test]
 fn actor_id_conventions() {
     assert_eq!(k8s_from_actor_id("actor-pg-1").as_deref(), Some("pg-1"));
-    assert_eq!(
-        k8s_from_actor_id("actor-pg-1-0a1b2c3d").as_deref(),
-        Some("pg-1")
-    );
-    assert_eq!(
-        k8s_from_actor_id("actor-pg-1-notahexx").as_deref(),
-        Some("pg-1-notahexx")
-    );
+    assert_eq!(k8s_from_actor_id("actor-pg-1-0a1b2c3d").as_deref(), Some("pg-1"));
+    assert_eq!(k8s_from_actor_id("actor-pg-1-notahexx").as_deref(), Some("pg-1-notahexx"));
     assert_eq!(k8s_from_actor_id("something-else"), None);
     assert_eq!(k8s_from_actor_id("actor-"), None);
 }
 
 fn arb_status() -> impl Strategy<Value = &'static str> {
-    prop_oneof![
-        Just("Running"),
-        Just("ContinuedAsNew"),
-        Just("Completed"),
-        Just("Failed"),
-        Just("Weird")
-    ]
+    prop_oneof![Just("Running"), Just("ContinuedAsNew"), Just("Completed"), Just("Failed"), Just("Weird")]
 }
 
 fn arb_state() -> impl Strategy<Value = &'static str> {

@@ -13,11 +13,7 @@ pub async fn run(args: ListArgs, s: &Settings) -> Result<u8> {
     let (_, _, fleet) = super::gather(&conns, s, args.stale_after).await?;
     let report = &fleet.report;
     let wanted = selected_classes(&args);
-    let rows: Vec<&Row> = report
-        .rows
-        .iter()
-        .filter(|r| wanted.contains(&r.class))
-        .collect();
+    let rows: Vec<&Row> = report.rows.iter().filter(|r| wanted.contains(&r.class)).collect();
 
     let fmt = args.output.output;
     if fmt != Format::Json {
@@ -52,11 +48,7 @@ fn selected_classes(a: &ListArgs) -> Vec<Class> {
         (a.dead, Class::Dead),
         (a.orphaned, Class::Orphan),
     ];
-    let mut wanted: Vec<Class> = picks
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, c)| *c)
-        .collect();
+    let mut wanted: Vec<Class> = picks.iter().filter(|(on, _)| *on).map(|(_, c)| *c).collect();
     if a.unhealthy {
         wanted.extend(Class::ALL.iter().filter(|c| **c != Class::Healthy));
     }

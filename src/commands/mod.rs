@@ -1,6 +1,7 @@
 //! One small file per subcommand, wiring the core to the edges.
 
 mod list;
+pub mod repair;
 mod show;
 
 use anyhow::Result;
@@ -11,12 +12,26 @@ use crate::classify::{classify, CmsInstance, Facts, Report};
 use crate::cli::{Cli, Command};
 use crate::cms::Cms;
 use crate::config::Settings;
+use crate::plan::Request;
 use crate::store::Store;
+use repair::Target;
 
 pub async fn run(cli: Cli, settings: &Settings) -> Result<u8> {
     match cli.command {
         Command::List(args) => list::run(args, settings).await,
         Command::Show(args) => show::run(args, settings).await,
+        Command::Start(a) => {
+            let req = Request::Start { force: a.force };
+            repair::run(req, Target::Instance(&a.name), &a.action, &a.backend, false, settings).await
+        }
+        Command::Restart(a) => {
+            repair::run(Request::Restart, Target::Instance(&a.name), &a.action, &a.backend, false, settings)
+                .await
+        }
+        Command::Cancel(a) => {
+            let target = repair::cancel_target(&a);
+            repair::run(Request::Cancel, target, &a.action, &a.backend, a.yes, settings).await
+        }
     }
 }
 
@@ -61,10 +76,7 @@ pub async fn gather<'c>(
     let cms = Cms::open(conns.cms_client(), &s.cms_schema, &s.cms).await?;
     let store = Store::open(conns.store_client(), &s.store_schema, &s.store).await?;
     let (now, instances) = cms.instances().await?;
-    let referenced: Vec<String> = instances
-        .iter()
-        .filter_map(|(_, i)| i.actor_id.clone())
-        .collect();
+    let referenced: Vec<String> = instances.iter().filter_map(|(_, i)| i.actor_id.clone()).collect();
     let snapshot = store.snapshot(&s.actor_orchestration, &referenced).await?;
     let facts = Facts {
         now,

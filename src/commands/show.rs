@@ -13,16 +13,16 @@ pub async fn run(args: ShowArgs, s: &Settings) -> Result<u8> {
     let (cms, store, fleet) = super::gather(&conns, s, args.stale_after).await?;
     let (id, instance) = cms.resolve(&args.name).await?;
 
-    let row: Option<&Row> = fleet.report.rows.iter().find(|r| {
-        r.class != Class::Orphan && r.k8s_name.as_deref() == Some(instance.k8s_name.as_str())
-    });
+    let row: Option<&Row> = fleet
+        .report
+        .rows
+        .iter()
+        .find(|r| r.class != Class::Orphan && r.k8s_name.as_deref() == Some(instance.k8s_name.as_str()));
     let orphans: Vec<&Row> = fleet
         .report
         .rows
         .iter()
-        .filter(|r| {
-            r.class == Class::Orphan && r.k8s_name.as_deref() == Some(instance.k8s_name.as_str())
-        })
+        .filter(|r| r.class == Class::Orphan && r.k8s_name.as_deref() == Some(instance.k8s_name.as_str()))
         .collect();
     let detail = match &instance.actor_id {
         Some(actor) => Some(store.actor_detail(actor).await?),

@@ -45,10 +45,7 @@ impl<'a> From<&'a Row> for ActorJson<'a> {
 
 /// Counts per class, every class present (zeros included).
 pub fn summary(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
-    Class::ALL
-        .iter()
-        .map(|c| (c.as_str(), rows.iter().filter(|r| r.class == *c).count()))
-        .collect()
+    Class::ALL.iter().map(|c| (c.as_str(), rows.iter().filter(|r| r.class == *c).count())).collect()
 }
 
 pub fn json(rows: &[&Row], diagnosis: &Diagnosis) -> String {
@@ -87,10 +84,7 @@ pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: b
             class_cell(r.class, color),
             Cell::new(r.actor_status.as_deref().unwrap_or("-")),
             Cell::new(relative(r.last_health_check, report.now)),
-            Cell::new(
-                r.last_progress
-                    .map_or("-".into(), |p| relative(Some(p), report.now)),
-            ),
+            Cell::new(r.last_progress.map_or("-".into(), |p| relative(Some(p), report.now))),
         ];
         if wide {
             cells.extend([
@@ -98,27 +92,20 @@ pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: b
                 Cell::new(r.namespace.as_deref().unwrap_or("-")),
                 Cell::new(r.state.as_deref().unwrap_or("-")),
                 Cell::new(r.actor_id.as_deref().unwrap_or("-")),
-                Cell::new(
-                    r.next_timer
-                        .map_or("-".into(), |p| relative(Some(p), report.now)),
-                ),
+                Cell::new(r.next_timer.map_or("-".into(), |p| relative(Some(p), report.now))),
             ]);
         }
         cells.push(Cell::new(&r.evidence));
         t.add_row(cells);
     }
-    // The borderless preset still pads the outer cells: drop that margin.
-    let text = t.to_string();
+    strip_margin(&t.to_string())
+}
+
+/// The borderless preset still pads the outer cells: drop that margin.
+pub fn strip_margin(text: &str) -> String {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let margin = lines
-        .iter()
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    lines
-        .iter()
-        .map(|l| format!("{}\n", l[margin..].trim_end()))
-        .collect()
+    let margin = lines.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    lines.iter().map(|l| format!("{}\n", l[margin..].trim_end())).collect()
 }
 
 fn class_cell(class: Class, color: bool) -> Cell {

@@ -24,11 +24,7 @@ pub struct ShowView<'a> {
 impl ShowView<'_> {
     fn at(&self, t: Option<DateTime<Utc>>) -> String {
         match t {
-            Some(t) => format!(
-                "{} ({})",
-                relative(Some(t), self.now),
-                t.format("%Y-%m-%d %H:%M:%S UTC")
-            ),
+            Some(t) => format!("{} ({})", relative(Some(t), self.now), t.format("%Y-%m-%d %H:%M:%S UTC")),
             None => "never".into(),
         }
     }
@@ -48,21 +44,14 @@ impl ShowView<'_> {
             i.health_status.as_deref().unwrap_or("unknown")
         );
         let _ = writeln!(o, "Created:           {}", self.at(i.created_at));
-        let _ = writeln!(
-            o,
-            "Actor:             {}",
-            i.actor_id.as_deref().unwrap_or("none")
-        );
+        let _ = writeln!(o, "Actor:             {}", i.actor_id.as_deref().unwrap_or("none"));
         match self.row {
             Some(r) => {
                 let _ = writeln!(o, "Class:             {}", r.class);
                 let _ = writeln!(o, "Evidence:          {}", r.evidence);
             }
             None => {
-                let _ = writeln!(
-                    o,
-                    "Class:             - (only running instances are classified)"
-                );
+                let _ = writeln!(o, "Class:             - (only running instances are classified)");
             }
         }
         let _ = writeln!(o, "Last health check: {}", self.at(i.last_health_check));
@@ -71,27 +60,16 @@ impl ShowView<'_> {
         }
         self.store_text(&mut o);
         for r in &self.orphans {
-            let _ = writeln!(
-                o,
-                "\nOrphaned actor:    {} — {}",
-                r.actor_id.as_deref().unwrap_or("?"),
-                r.evidence
-            );
+            let _ =
+                writeln!(o, "\nOrphaned actor:    {} — {}", r.actor_id.as_deref().unwrap_or("?"), r.evidence);
         }
         let _ = writeln!(o, "\nHealth checks (newest {}):", self.health_checks.len());
         if self.health_checks.is_empty() {
             let _ = writeln!(o, "  none recorded");
         }
         for h in &self.health_checks {
-            let rt = h
-                .response_time_ms
-                .map(|ms| format!(" {ms}ms"))
-                .unwrap_or_default();
-            let err = h
-                .error_message
-                .as_deref()
-                .map(|e| format!(" — {e}"))
-                .unwrap_or_default();
+            let rt = h.response_time_ms.map(|ms| format!(" {ms}ms")).unwrap_or_default();
+            let err = h.error_message.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
             let _ = writeln!(o, "  {:<24} {}{rt}{err}", self.at(h.checked_at), h.status);
         }
         let _ = writeln!(o, "\nActor events (newest {}):", self.events.len());
@@ -117,11 +95,7 @@ impl ShowView<'_> {
             let _ = writeln!(o, "  not in the store");
         }
         if let Some(r) = self.row {
-            let _ = writeln!(
-                o,
-                "  Status:          {}",
-                r.actor_status.as_deref().unwrap_or("-")
-            );
+            let _ = writeln!(o, "  Status:          {}", r.actor_status.as_deref().unwrap_or("-"));
             let _ = writeln!(o, "  Last progress:   {}", self.at(r.last_progress));
             let _ = writeln!(
                 o,
@@ -138,17 +112,11 @@ impl ShowView<'_> {
                     e.execution_id,
                     e.status,
                     self.at(e.started_at),
-                    e.completed_at
-                        .map(|c| format!(", finished {}", self.at(Some(c))))
-                        .unwrap_or_default()
+                    e.completed_at.map(|c| format!(", finished {}", self.at(Some(c)))).unwrap_or_default()
                 );
             }
         }
-        let _ = writeln!(
-            o,
-            "  Queued work:     {}",
-            if d.queue.is_empty() { "none" } else { "" }
-        );
+        let _ = writeln!(o, "  Queued work:     {}", if d.queue.is_empty() { "none" } else { "" });
         for q in &d.queue {
             let _ = writeln!(
                 o,

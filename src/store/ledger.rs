@@ -7,9 +7,8 @@ use tokio_postgres::Client;
 use crate::error::{backend, BackendContext};
 
 /// The migrations duroxide-pg 0.1.38 expects (22 and 24 do not exist).
-pub const ACTION_VERSIONS: &[i64] = &[
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 25, 26,
-];
+pub const ACTION_VERSIONS: &[i64] =
+    &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 25, 26];
 
 /// Reads need the core-table columns that exist since migration 9.
 const READ_MIN: i64 = 9;
@@ -20,11 +19,7 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    pub async fn read(
-        client: &Client,
-        schema: &str,
-        target: &dyn std::fmt::Display,
-    ) -> Result<Ledger> {
+    pub async fn read(client: &Client, schema: &str, target: &dyn std::fmt::Display) -> Result<Ledger> {
         let row = client
             .query_one(
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1),
@@ -47,15 +42,10 @@ impl Ledger {
             )));
         }
         let rows = client
-            .query(
-                &format!("SELECT version FROM {schema}._duroxide_migrations ORDER BY version"),
-                &[],
-            )
+            .query(&format!("SELECT version FROM {schema}._duroxide_migrations ORDER BY version"), &[])
             .await
             .backend_context(|| format!("cannot read {schema}._duroxide_migrations on {target}"))?;
-        Ok(Ledger {
-            versions: rows.iter().map(|r| r.get(0)).collect(),
-        })
+        Ok(Ledger { versions: rows.iter().map(|r| r.get(0)).collect() })
     }
 
     pub fn max(&self) -> Option<i64> {
@@ -64,11 +54,7 @@ impl Ledger {
 
     /// Migrations this actorctl does not know: the store is newer than it.
     pub fn unknown(&self) -> Vec<i64> {
-        self.versions
-            .iter()
-            .copied()
-            .filter(|v| !ACTION_VERSIONS.contains(v))
-            .collect()
+        self.versions.iter().copied().filter(|v| !ACTION_VERSIONS.contains(v)).collect()
     }
 
     pub fn readable(&self) -> bool {
@@ -99,9 +85,7 @@ impl Ledger {
                 self.unknown()
             )
         } else {
-            format!(
-                "actorctl needs at least migrations 1..{READ_MIN} to read the store's core tables"
-            )
+            format!("actorctl needs at least migrations 1..{READ_MIN} to read the store's core tables")
         };
         Err(backend(format!(
             "cannot read the orchestration store {schema} on {target}: its ledger holds {}; {why}",
@@ -116,21 +100,13 @@ mod tests {
 
     #[test]
     fn versions() {
-        let old = Ledger {
-            versions: (1..=11).collect(),
-        };
+        let old = Ledger { versions: (1..=11).collect() };
         assert!(old.readable() && !old.actionable());
-        let cur = Ledger {
-            versions: ACTION_VERSIONS.to_vec(),
-        };
+        let cur = Ledger { versions: ACTION_VERSIONS.to_vec() };
         assert!(cur.readable() && cur.actionable());
-        let ancient = Ledger {
-            versions: (1..=8).collect(),
-        };
+        let ancient = Ledger { versions: (1..=8).collect() };
         assert!(!ancient.readable());
-        let future = Ledger {
-            versions: vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 27],
-        };
+        let future = Ledger { versions: vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 27] };
         assert!(!future.readable());
         assert_eq!(future.unknown(), vec![27]);
         assert!(!Ledger { versions: vec![] }.readable());

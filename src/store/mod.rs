@@ -1,11 +1,28 @@
 //! The orchestration store (duroxide-pg), read with plain SQL on its core
 //! tables so that listing works on every store version that has them.
 
+pub mod duroxide;
+pub mod http;
 mod ledger;
 mod snapshot;
 
 pub use ledger::{Ledger, ACTION_VERSIONS};
-pub use snapshot::{ActorDetail, ExecutionRow, QueueItem};
+pub use snapshot::{ActorDetail, ActorState, ExecutionRow, QueueItem};
+
+/// How actions reach the actors.
+pub enum Backend {
+    Duroxide(duroxide::DuroxideBackend),
+    Http(http::HttpBackend),
+}
+
+impl Backend {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Duroxide(_) => "duroxide",
+            Backend::Http(_) => "http",
+        }
+    }
+}
 
 use anyhow::Result;
 use tokio_postgres::Client;
@@ -20,27 +37,21 @@ pub struct Store<'a> {
 
 impl<'a> Store<'a> {
     /// Read the migrations ledger; refuse (exit 3) a store actorctl cannot read.
-    pub async fn open(
-        client: &'a Client,
-        schema: &str,
-        target: &dyn std::fmt::Display,
-    ) -> Result<Store<'a>> {
+    pub async fn open(client: &'a Client, schema: &str, target: &dyn std::fmt::Display) -> Result<Store<'a>> {
         let ledger = Ledger::read(client, schema, target).await?;
         ledger.ensure_readable(schema, target)?;
-        Ok(Store {
-            client,
-            schema: schema.to_string(),
-            ledger,
-        })
+        Ok(Store { client, schema: schema.to_string(), ledger })
     }
 
     /// Every actor, queued start and the fleet's queue health in one query.
-    pub async fn snapshot(
-        &self,
-        actor_orchestration: &str,
-        referenced: &[String],
-    ) -> Result<StoreSnapshot> {
+    pub async fn snapshot(&self, actor_orchestration: &str, referenced: &[String]) -> Result<StoreSnapshot> {
         snapshot::read(self.client, &self.schema, actor_orchestration, referenced).await
+    }
+
+    /// Current status of each of `ids` (one query): `Pending` for a start
+    /// still queued, absent for an id the store does not know.
+    pub async fn states(&self, ids: &[String]) -> Result<std::collections::HashMap<String, ActorState>> {
+        snapshot::states(self.client, &self.schema, ids).await
     }
 
     pub async fn actor_detail(&self, actor_id: &str) -> Result<ActorDetail> {

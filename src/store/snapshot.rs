@@ -80,12 +80,8 @@ pub async fn read(
                 let payload: Option<String> = r.get("payload");
                 snap.actors.push(StoreActor {
                     instance_id: r.get("instance_id"),
-                    orchestration: r
-                        .get::<_, Option<String>>("orchestration_name")
-                        .unwrap_or_default(),
-                    status: r
-                        .get::<_, Option<String>>("status")
-                        .unwrap_or_else(|| "Unknown".into()),
+                    orchestration: r.get::<_, Option<String>>("orchestration_name").unwrap_or_default(),
+                    status: r.get::<_, Option<String>>("status").unwrap_or_else(|| "Unknown".into()),
                     created_at: r.get("created_at"),
                     updated_at: r.get("updated_at"),
                     execution_started_at: r.get("started_at"),
@@ -103,9 +99,7 @@ pub async fn read(
                     snap.queued_starts.push(QueuedStart {
                         instance_id: r.get("instance_id"),
                         orchestration,
-                        queued_at: r
-                            .get::<_, Option<DateTime<Utc>>>("created_at")
-                            .unwrap_or_default(),
+                        queued_at: r.get::<_, Option<DateTime<Utc>>>("created_at").unwrap_or_default(),
                         input_k8s_name: k8s_from_input(&input),
                     });
                 }
@@ -133,21 +127,14 @@ fn k8s_from_started_event(event: &str) -> Option<String> {
     let input = v
         .get("input")
         .or_else(|| v.get("OrchestrationStarted").and_then(|s| s.get("input")))
-        .or_else(|| {
-            v.get("kind")
-                .and_then(|k| k.get("OrchestrationStarted"))
-                .and_then(|s| s.get("input"))
-        })?;
+        .or_else(|| v.get("kind").and_then(|k| k.get("OrchestrationStarted")).and_then(|s| s.get("input")))?;
     k8s_from_input(input.as_str()?)
 }
 
 fn parse_start_item(item: &str) -> Option<(String, String)> {
     let v: serde_json::Value = serde_json::from_str(item).ok()?;
     let s = v.get("StartOrchestration")?;
-    Some((
-        s.get("orchestration")?.as_str()?.to_string(),
-        s.get("input")?.as_str()?.to_string(),
-    ))
+    Some((s.get("orchestration")?.as_str()?.to_string(), s.get("input")?.as_str()?.to_string()))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -246,16 +233,58 @@ mod tests {
 
     #[test]
     fn payload_parsing() {
-        let ev = r#"{"event_id":1,"type":"OrchestrationStarted","name":"a","input":"{\"k8s_name\":\"pg-1\"}"}"#;
+        let ev =
+            r#"{"event_id":1,"type":"OrchestrationStarted","name":"a","input":"{\"k8s_name\":\"pg-1\"}"}"#;
         assert_eq!(k8s_from_started_event(ev).as_deref(), Some("pg-1"));
         let old = r#"{"OrchestrationStarted":{"name":"a","input":"{\"k8s_name\":\"pg-2\"}"}}"#;
         assert_eq!(k8s_from_started_event(old).as_deref(), Some("pg-2"));
         let item = r#"{"StartOrchestration":{"instance":"x","orchestration":"o","input":"{\"k8s_name\":\"pg-3\"}"}}"#;
-        assert_eq!(
-            parse_start_item(item),
-            Some(("o".into(), r#"{"k8s_name":"pg-3"}"#.into()))
-        );
+        assert_eq!(parse_start_item(item), Some(("o".into(), r#"{"k8s_name":"pg-3"}"#.into())));
         assert_eq!(work_item_kind(r#"{"TimerFired":{"id":1}}"#), "TimerFired");
         assert_eq!(k8s_from_started_event("not json"), None);
     }
+}
+
+/// Status of an actor for verification: the current execution's status
+/// and output (for a cancelled actor, "canceled: <reason>").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorState {
+    pub status: String,
+    pub output: Option<String>,
+}
+
+impl ActorState {
+    pub fn is_active(&self) -> bool {
+        matches!(self.status.as_str(), "Running" | "ContinuedAsNew" | "Pending")
+    }
+    pub fn is_running(&self) -> bool {
+        matches!(self.status.as_str(), "Running" | "ContinuedAsNew")
+    }
+}
+
+pub async fn states(
+    client: &Client,
+    schema: &str,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, ActorState>> {
+    let sql = format!(
+        r#"SELECT i.instance_id, coalesce(e.status, 'Unknown'), e.output
+             FROM {schema}.instances i
+             LEFT JOIN {schema}.executions e
+               ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
+            WHERE i.instance_id = ANY($1)
+           UNION ALL
+           SELECT DISTINCT q.instance_id, 'Pending', NULL
+             FROM {schema}.orchestrator_queue q
+            WHERE q.instance_id = ANY($1) AND q.work_item LIKE '{{"StartOrchestration"%'
+              AND NOT EXISTS (SELECT 1 FROM {schema}.instances i WHERE i.instance_id = q.instance_id)"#
+    );
+    let rows = client
+        .query(&sql, &[&ids])
+        .await
+        .backend_context(|| format!("cannot read actor states from the orchestration store {schema}"))?;
+    Ok(rows
+        .iter()
+        .map(|r| (r.get::<_, String>(0), ActorState { status: r.get(1), output: r.get(2) }))
+        .collect())
 }

@@ -15,9 +15,7 @@ pub fn actorctl(url: &str) -> Command {
             c.env_remove(k);
         }
     }
-    c.env("ACTORCTL_DATABASE_URL", url)
-        .env("NO_COLOR", "1")
-        .timeout(std::time::Duration::from_secs(120));
+    c.env("ACTORCTL_DATABASE_URL", url).env("NO_COLOR", "1").timeout(std::time::Duration::from_secs(120));
     c
 }
 
@@ -29,20 +27,12 @@ pub struct Listed {
 
 /// `actorctl list -o json` with extra args; the parsed document.
 pub fn list_json(url: &str, args: &[&str]) -> Listed {
-    let out = actorctl(url)
-        .args(["list", "-o", "json"])
-        .args(args)
-        .output()
-        .expect("run actorctl");
+    let out = actorctl(url).args(["list", "-o", "json"]).args(args).output().expect("run actorctl");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let json = serde_json::from_str(&stdout)
         .unwrap_or_else(|e| panic!("list -o json gave no JSON ({e}): {stdout}\n{stderr}"));
-    Listed {
-        code: out.status.code().unwrap_or(-1),
-        json,
-        stderr,
-    }
+    Listed { code: out.status.code().unwrap_or(-1), json, stderr }
 }
 
 /// k8s_name → class of every instance row (orphans excluded).
@@ -52,12 +42,7 @@ pub fn classes(doc: &Value) -> BTreeMap<String, String> {
         .expect("actors array")
         .iter()
         .filter(|a| a["class"] != "orphan")
-        .map(|a| {
-            (
-                a["k8s_name"].as_str().unwrap().to_string(),
-                a["class"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|a| (a["k8s_name"].as_str().unwrap().to_string(), a["class"].as_str().unwrap().to_string()))
         .collect()
 }
 
@@ -68,18 +53,55 @@ pub fn orphans(doc: &Value) -> BTreeMap<String, Option<String>> {
         .expect("actors array")
         .iter()
         .filter(|a| a["class"] == "orphan")
-        .map(|a| {
-            (
-                a["actor_id"].as_str().unwrap().to_string(),
-                a["k8s_name"].as_str().map(str::to_string),
-            )
-        })
+        .map(|a| (a["actor_id"].as_str().unwrap().to_string(), a["k8s_name"].as_str().map(str::to_string)))
         .collect()
 }
 
 pub fn rt() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap()
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap()
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("no JSON ({e}): {}\n{}", self.stdout, self.stderr))
+    }
+}
+
+/// Run actorctl with args against `url`.
+pub fn run(url: &str, args: &[&str]) -> Run {
+    finish(actorctl(url).args(args))
+}
+
+pub fn finish(c: &mut Command) -> Run {
+    let out = c.output().expect("run actorctl");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The single result of a start/restart/cancel `-o json`.
+pub fn only_result(r: &Run) -> Value {
+    let doc = r.json();
+    let results = doc["results"].as_array().expect("results");
+    assert_eq!(results.len(), 1, "{doc}");
+    results[0].clone()
+}
+
+/// instance_events rows of one instance: (event_type, metadata).
+pub async fn events(fleet: &Fleet, k8s: &str) -> Vec<(String, Value)> {
+    let sql = format!(
+        "SELECT e.event_type::text, e.metadata FROM {s}.instance_events e JOIN {s}.instances i ON i.id = e.instance_id
+          WHERE i.k8s_name = $1 ORDER BY e.id",
+        s = fleet.cms()
+    );
+    fleet.pg.query(&sql, &[&k8s]).await.unwrap().iter().map(|r| (r.get(0), r.get(1))).collect()
 }

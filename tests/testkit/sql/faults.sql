@@ -1,10 +1,14 @@
--- Test-only: make health recording fail for chosen instances while their
--- actors keep looping (the "stale" fault). Not part of the CMS schema.
-CREATE TABLE IF NOT EXISTS public.actorctl_test_faults (instance_id uuid PRIMARY KEY);
+-- Test-only: make health recording fail for chosen actors while they keep
+-- looping (the "stale" fault). The health-check activity connects with
+-- application_name = its actor id, so a restarted actor records again.
+-- Not part of the CMS schema.
+CREATE TABLE IF NOT EXISTS public.actorctl_test_faults (actor_id text PRIMARY KEY);
 CREATE OR REPLACE FUNCTION public.actorctl_test_reject_health() RETURNS trigger AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM public.actorctl_test_faults f WHERE f.instance_id = NEW.instance_id) THEN
-        RAISE EXCEPTION 'injected fault: health recording disabled for instance %', NEW.instance_id;
+    IF EXISTS (SELECT 1 FROM public.actorctl_test_faults f
+                WHERE f.actor_id = current_setting('application_name', true)) THEN
+        RAISE EXCEPTION 'injected fault: health recording disabled for actor %',
+            current_setting('application_name', true);
     END IF;
     RETURN NEW;
 END $$ LANGUAGE plpgsql;

@@ -21,11 +21,8 @@ static CLUSTER: OnceLock<Cluster> = OnceLock::new();
 /// The shared cluster of this process, started on first use.
 pub fn cluster() -> &'static Cluster {
     CLUSTER.get_or_init(|| match std::env::var("ACTORCTL_TEST_DATABASE_URL") {
-        Ok(url) if !url.is_empty() => {
-            Cluster::external(&url).expect("ACTORCTL_TEST_DATABASE_URL is usable")
-        }
-        _ => Cluster::start()
-            .unwrap_or_else(|e| panic!("cannot start a throwaway PostgreSQL: {e:#}")),
+        Ok(url) if !url.is_empty() => Cluster::external(&url).expect("ACTORCTL_TEST_DATABASE_URL is usable"),
+        _ => Cluster::start().unwrap_or_else(|e| panic!("cannot start a throwaway PostgreSQL: {e:#}")),
     })
 }
 
@@ -58,10 +55,9 @@ pub fn pg_bin_dir() -> Result<PathBuf> {
         })
         .collect();
     found.sort();
-    found
-        .pop()
-        .map(|(_, p)| p)
-        .context("initdb not found: install PostgreSQL server binaries (apt-get install postgresql) or set PG_BIN")
+    found.pop().map(|(_, p)| p).context(
+        "initdb not found: install PostgreSQL server binaries (apt-get install postgresql) or set PG_BIN",
+    )
 }
 
 /// Run a PostgreSQL binary, as the `postgres` user when we are root
@@ -77,10 +73,7 @@ pub fn pg_command(bin: &Path, tool: &str) -> Command {
 }
 
 fn run(mut c: Command, what: &str) -> Result<()> {
-    let out = c
-        .stdin(Stdio::null())
-        .output()
-        .with_context(|| format!("cannot run {what}"))?;
+    let out = c.stdin(Stdio::null()).output().with_context(|| format!("cannot run {what}"))?;
     if !out.status.success() {
         bail!(
             "{what} failed: {}{}",
@@ -102,14 +95,10 @@ impl Cluster {
     fn external(url: &str) -> Result<Cluster> {
         let parsed: tokio_postgres::Config = url.parse().context("ACTORCTL_TEST_DATABASE_URL")?;
         let (base, db) = match url.rsplit_once('/') {
-            Some((b, d)) if b.contains("//") && !b.ends_with('/') => (
-                b.to_string(),
-                d.split('?').next().unwrap_or("postgres").to_string(),
-            ),
-            _ => (
-                url.trim_end_matches('/').to_string(),
-                "postgres".to_string(),
-            ),
+            Some((b, d)) if b.contains("//") && !b.ends_with('/') => {
+                (b.to_string(), d.split('?').next().unwrap_or("postgres").to_string())
+            }
+            _ => (url.trim_end_matches('/').to_string(), "postgres".to_string()),
         };
         Ok(Cluster {
             base,
@@ -129,10 +118,7 @@ impl Cluster {
     /// (certificates, postgresql.conf) before the server starts.
     pub fn start_with(prepare: impl FnOnce(&Path) -> Result<()>) -> Result<Cluster> {
         let bin = pg_bin_dir()?;
-        let dir = tempfile::Builder::new()
-            .prefix("actorctl-pg-")
-            .tempdir()?
-            .keep();
+        let dir = tempfile::Builder::new().prefix("actorctl-pg-").tempdir()?.keep();
         let data = dir.join("data");
         if is_root() {
             run(
@@ -145,18 +131,7 @@ impl Cluster {
             )?;
         }
         let mut initdb = pg_command(&bin, "initdb");
-        initdb
-            .args([
-                "-U",
-                "postgres",
-                "-A",
-                "trust",
-                "-E",
-                "UTF8",
-                "--no-sync",
-                "-D",
-            ])
-            .arg(&data);
+        initdb.args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "-D"]).arg(&data);
         run(initdb, "initdb")?;
         std::fs::write(
             data.join("pg_hba.conf"),
@@ -213,13 +188,9 @@ impl Cluster {
 
     /// Stop the server now (for tests that need the database to go away).
     pub fn stop(&self) -> Result<()> {
-        let (Some(bin), Some(data)) = (&self.bin, &self.data_dir) else {
-            bail!("not our cluster")
-        };
+        let (Some(bin), Some(data)) = (&self.bin, &self.data_dir) else { bail!("not our cluster") };
         let mut c = pg_command(bin, "pg_ctl");
-        c.arg("-D")
-            .arg(data)
-            .args(["-m", "immediate", "-w", "stop"]);
+        c.arg("-D").arg(data).args(["-m", "immediate", "-w", "stop"]);
         run(c, "pg_ctl stop")
     }
 
@@ -227,9 +198,7 @@ impl Cluster {
     pub async fn create_database(&self) -> Result<String> {
         let name = format!("t_{}", uuid::Uuid::new_v4().simple());
         let client = connect(&self.admin_url()).await?;
-        client
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .await?;
+        client.batch_execute(&format!("CREATE DATABASE {name}")).await?;
         Ok(name)
     }
 }
@@ -237,11 +206,7 @@ impl Cluster {
 /// Stop and remove the cluster when the test process exits, however it exits.
 fn watchdog(bin: &Path, dir: &Path) {
     let pid = std::process::id();
-    let runas = if is_root() {
-        "runuser -u postgres -- "
-    } else {
-        ""
-    };
+    let runas = if is_root() { "runuser -u postgres -- " } else { "" };
     let script = format!(
         "while kill -0 {pid} 2>/dev/null; do sleep 1; done; \
          {runas}'{}' -D '{}' -m immediate stop >/dev/null 2>&1; rm -rf '{}'",
@@ -250,10 +215,7 @@ fn watchdog(bin: &Path, dir: &Path) {
         dir.display()
     );
     let mut c = Command::new("sh");
-    c.args(["-c", &script])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    c.args(["-c", &script]).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;

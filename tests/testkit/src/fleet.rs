@@ -73,15 +73,7 @@ impl Fleet {
                 .context("create the duroxide-pg store")?,
         );
         let client = Client::new(provider.clone());
-        let mut fleet = Fleet {
-            url,
-            db_name,
-            opts,
-            pg,
-            client,
-            provider,
-            runtime: None,
-        };
+        let mut fleet = Fleet { url, db_name, opts, pg, client, provider, runtime: None };
         fleet.start_runtime().await;
         Ok(fleet)
     }
@@ -97,21 +89,15 @@ impl Fleet {
             shape: self.opts.shape,
         });
         let activities = ActivityRegistry::builder()
-            .register(
-                CHECK_ACTIVITY,
-                move |_ctx: ActivityContext, input: String| {
-                    let cms = cms.clone();
-                    async move { cms.check(&input).await.map_err(|e| format!("{e:#}")) }
-                },
-            )
+            .register(CHECK_ACTIVITY, move |_ctx: ActivityContext, input: String| {
+                let cms = cms.clone();
+                async move { cms.check(&input).await.map_err(|e| format!("{e:#}")) }
+            })
             .build();
         let orchestrations = OrchestrationRegistry::builder()
-            .register(
-                ACTOR_ORCHESTRATION,
-                move |ctx: OrchestrationContext, input: String| async move {
-                    instance_actor(ctx, input, interval).await
-                },
-            )
+            .register(ACTOR_ORCHESTRATION, move |ctx: OrchestrationContext, input: String| async move {
+                instance_actor(ctx, input, interval).await
+            })
             .build();
         let options = RuntimeOptions {
             orchestration_concurrency: 8,
@@ -121,8 +107,7 @@ impl Fleet {
             ..RuntimeOptions::default()
         };
         let rt =
-            Runtime::start_with_options(self.provider.clone(), activities, orchestrations, options)
-                .await;
+            Runtime::start_with_options(self.provider.clone(), activities, orchestrations, options).await;
         self.runtime = Some(rt);
     }
 
@@ -144,8 +129,7 @@ impl Fleet {
     /// A running instance with a first actor `actor-<k8s_name>`, started.
     pub async fn add_instance(&self, user_name: &str, k8s_name: &str) -> Result<String> {
         let actor = format!("actor-{k8s_name}");
-        self.insert_instance(user_name, k8s_name, "running", Some(&actor))
-            .await?;
+        self.insert_instance(user_name, k8s_name, "running", Some(&actor)).await?;
         self.start_actor(k8s_name, &actor).await?;
         Ok(actor)
     }
@@ -165,15 +149,13 @@ impl Fleet {
              VALUES ($1::text, $2::text, $3::text::public.instance_state, $4::text, $4::text, $5::text, 'create-' || $2::text) RETURNING id",
             self.cms()
         );
-        let row = self
-            .pg
-            .query_one(&sql, &[&user_name, &k8s_name, &state, &self.url, &actor])
-            .await?;
+        let row = self.pg.query_one(&sql, &[&user_name, &k8s_name, &state, &self.url, &actor]).await?;
         Ok(row.get(0))
     }
 
     pub async fn start_actor(&self, k8s_name: &str, actor_id: &str) -> Result<()> {
-        let input = serde_json::json!({"k8s_name": k8s_name, "namespace": "toygres", "orchestration_id": actor_id});
+        let input =
+            serde_json::json!({"k8s_name": k8s_name, "namespace": "toygres", "orchestration_id": actor_id});
         self.client
             .start_orchestration(actor_id, ACTOR_ORCHESTRATION, input.to_string())
             .await
@@ -206,10 +188,7 @@ impl Fleet {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                bail!(
-                    "only {n} of {} instances recorded a health check within {timeout:?}",
-                    k8s_names.len()
-                );
+                bail!("only {n} of {} instances recorded a health check within {timeout:?}", k8s_names.len());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -234,11 +213,7 @@ impl Fleet {
              WHERE i.instance_id = $1",
             s = self.store()
         );
-        Ok(self
-            .pg
-            .query_opt(&sql, &[&actor_id])
-            .await?
-            .map(|r| r.get(0)))
+        Ok(self.pg.query_opt(&sql, &[&actor_id]).await?.map(|r| r.get(0)))
     }
 
     pub async fn wait_status(&self, actor_id: &str, want: &str, timeout: Duration) -> Result<()> {
@@ -279,24 +254,19 @@ impl Fleet {
         }
     }
 
-    /// Stale: health recording fails for this instance while its actor loops.
+    /// Stale: health recording fails for the instance's current actor while
+    /// that actor keeps looping (a new actor records again).
     pub async fn break_health_recording(&self, k8s_name: &str) -> Result<()> {
-        let sql = include_str!("../sql/faults.sql").replace("__CMS__", self.cms());
-        self.pg.batch_execute(&sql).await?;
-        let ins = format!(
-            "INSERT INTO public.actorctl_test_faults SELECT id FROM {}.instances WHERE k8s_name = $1 ON CONFLICT DO NOTHING",
-            self.cms()
-        );
-        self.pg.execute(&ins, &[&k8s_name]).await?;
-        Ok(())
+        let actor = self.actor_id(k8s_name).await?.context("instance has no actor")?;
+        self.break_actor_recording(&actor).await
     }
 
-    pub async fn heal_health_recording(&self, k8s_name: &str) -> Result<()> {
-        let sql = format!(
-            "DELETE FROM public.actorctl_test_faults WHERE instance_id = (SELECT id FROM {}.instances WHERE k8s_name = $1)",
-            self.cms()
-        );
-        self.pg.execute(&sql, &[&k8s_name]).await?;
+    /// Health recording fails for this actor id, whichever instance it serves.
+    pub async fn break_actor_recording(&self, actor_id: &str) -> Result<()> {
+        let sql = include_str!("../sql/faults.sql").replace("__CMS__", self.cms());
+        self.pg.batch_execute(&sql).await?;
+        let ins = "INSERT INTO public.actorctl_test_faults VALUES ($1) ON CONFLICT DO NOTHING";
+        self.pg.execute(ins, &[&actor_id]).await?;
         Ok(())
     }
 
@@ -343,17 +313,13 @@ impl Fleet {
             .cancel_instance(actor_id, "test: cancelled")
             .await
             .map_err(|e| anyhow::anyhow!("cancel {actor_id}: {e}"))?;
-        self.wait_status(actor_id, "Failed", Duration::from_secs(30))
-            .await
+        self.wait_status(actor_id, "Failed", Duration::from_secs(30)).await
     }
 
     /// Orphan: start a second actor and point the CMS row at it; the old one
     /// keeps running (a restart whose cancel never happened). Returns the new id.
     pub async fn repoint(&self, k8s_name: &str) -> Result<String> {
-        let new_id = format!(
-            "actor-{k8s_name}-{}",
-            &Uuid::new_v4().simple().to_string()[..8]
-        );
+        let new_id = format!("actor-{k8s_name}-{}", &Uuid::new_v4().simple().to_string()[..8]);
         self.start_actor(k8s_name, &new_id).await?;
         let sql = format!(
             "UPDATE {}.instances SET instance_actor_orchestration_id = $2 WHERE k8s_name = $1",
@@ -377,12 +343,9 @@ impl Fleet {
     /// database migration that did not carry the store over leaves it.
     pub async fn replace_store_with_empty(&mut self) -> Result<()> {
         self.stop_runtime().await;
-        self.pg
-            .batch_execute(&format!("DROP SCHEMA {} CASCADE", self.store()))
-            .await?;
-        self.provider = Arc::new(
-            PostgresProvider::new_with_schema(&self.url, Some(&self.opts.store_schema)).await?,
-        );
+        self.pg.batch_execute(&format!("DROP SCHEMA {} CASCADE", self.store())).await?;
+        self.provider =
+            Arc::new(PostgresProvider::new_with_schema(&self.url, Some(&self.opts.store_schema)).await?);
         self.client = Client::new(self.provider.clone());
         self.start_runtime().await;
         Ok(())
@@ -397,11 +360,7 @@ impl Fleet {
                 AND (i.instance_id = 'actor-' || $2 OR i.instance_id LIKE 'actor-' || $2 || '-________')",
             s = self.store()
         );
-        Ok(self
-            .pg
-            .query_one(&sql, &[&ACTOR_ORCHESTRATION, &k8s_name])
-            .await?
-            .get(0))
+        Ok(self.pg.query_one(&sql, &[&ACTOR_ORCHESTRATION, &k8s_name]).await?.get(0))
     }
 }
 
@@ -436,14 +395,12 @@ struct CmsWriter {
 impl CmsWriter {
     async fn check(&self, input: &str) -> Result<String> {
         let input: serde_json::Value = serde_json::from_str(input)?;
-        let k8s = input["k8s_name"]
-            .as_str()
-            .context("input without k8s_name")?;
-        let cms = connect(&self.url).await?;
-        let sql = format!(
-            "SELECT id, ip_connection_string FROM {}.instances WHERE k8s_name = $1",
-            self.schema
-        );
+        let k8s = input["k8s_name"].as_str().context("input without k8s_name")?;
+        let me = input["orchestration_id"].as_str().unwrap_or("instance-actor");
+        // Like a real service, the actor names itself to the database.
+        let cms = connect(&with_app_name(&self.url, me)).await?;
+        let sql =
+            format!("SELECT id, ip_connection_string FROM {}.instances WHERE k8s_name = $1", self.schema);
         let Some(row) = cms.query_opt(&sql, &[&k8s]).await? else {
             return Ok("gone".into());
         };
@@ -454,18 +411,13 @@ impl CmsWriter {
             let v: String = db.query_one("SELECT version()", &[]).await?.get(0);
             anyhow::Ok(v)
         };
-        let (status, version, error) =
-            match tokio::time::timeout(Duration::from_secs(5), probe).await {
-                Ok(Ok(v)) => ("healthy", Some(v), None),
-                Ok(Err(e)) => ("unhealthy", None, Some(format!("{e:#}"))),
-                Err(_) => ("unhealthy", None, Some("timed out".to_string())),
-            };
-        let ms = started.elapsed().as_millis() as i32;
-        let lhc = if self.shape == Shape::WithLastHealthCheck {
-            ", last_health_check = now()"
-        } else {
-            ""
+        let (status, version, error) = match tokio::time::timeout(Duration::from_secs(5), probe).await {
+            Ok(Ok(v)) => ("healthy", Some(v), None),
+            Ok(Err(e)) => ("unhealthy", None, Some(format!("{e:#}"))),
+            Err(_) => ("unhealthy", None, Some("timed out".to_string())),
         };
+        let ms = started.elapsed().as_millis() as i32;
+        let lhc = if self.shape == Shape::WithLastHealthCheck { ", last_health_check = now()" } else { "" };
         // One statement, so a failed insert also leaves the instance row alone.
         let record = format!(
             "WITH ins AS (
@@ -475,17 +427,23 @@ impl CmsWriter {
               WHERE id = (SELECT instance_id FROM ins)",
             s = self.schema
         );
-        cms.execute(&record, &[&id, &status, &version, &ms, &error])
-            .await?;
+        cms.execute(&record, &[&id, &status, &version, &ms, &error]).await?;
         Ok(status.to_string())
     }
 }
 
+fn with_app_name(url: &str, name: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let name: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    format!("{url}{sep}application_name={name}")
+}
+
 async fn install_cms(pg: &PgClient, opts: &FleetOptions) -> Result<()> {
     let sql = include_str!("../sql/cms.sql").replace("__CMS__", &opts.cms_schema);
-    pg.batch_execute(&sql)
-        .await
-        .context("install the CMS fixture")?;
+    pg.batch_execute(&sql).await.context("install the CMS fixture")?;
     if opts.shape == Shape::WithLastHealthCheck {
         pg.batch_execute(&format!(
             "ALTER TABLE {}.instances ADD COLUMN last_health_check timestamptz",

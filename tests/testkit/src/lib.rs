@@ -5,6 +5,7 @@
 
 pub mod cluster;
 pub mod fleet;
+pub mod http;
 pub mod sandbox;
 
 pub use cluster::{cluster, Cluster};

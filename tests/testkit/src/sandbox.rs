@@ -19,13 +19,7 @@ pub struct Breakage {
 
 impl Default for Breakage {
     fn default() -> Self {
-        Breakage {
-            stale: 3,
-            zombie: 3,
-            missing: 3,
-            dead: 2,
-            orphaned: 2,
-        }
+        Breakage { stale: 3, zombie: 3, missing: 3, dead: 2, orphaned: 2 }
     }
 }
 
@@ -43,10 +37,7 @@ pub struct Expected {
 /// so that the default `--stale-after 5m` applies without waiting.
 pub async fn build(fleet: &Fleet, n: usize, b: &Breakage) -> Result<Expected> {
     let broken = b.stale + b.zombie + b.missing + b.dead + b.orphaned;
-    anyhow::ensure!(
-        n >= broken,
-        "{n} instances cannot hold {broken} broken ones"
-    );
+    anyhow::ensure!(n >= broken, "{n} instances cannot hold {broken} broken ones");
     let mut names = Vec::new();
     for i in 1..=n {
         let (user, k8s) = (format!("db-{i:02}"), format!("toygres-db-{i:02}"));
@@ -59,9 +50,7 @@ pub async fn build(fleet: &Fleet, n: usize, b: &Breakage) -> Result<Expected> {
         names.push(k8s);
     }
     let with_actor: Vec<String> = names[..if b.missing > 0 { n - 1 } else { n }].to_vec();
-    fleet
-        .wait_recorded(&with_actor, Duration::from_secs(120))
-        .await?;
+    fleet.wait_recorded(&with_actor, Duration::from_secs(120)).await?;
 
     let mut exp = Expected::default();
     for k in &names {
@@ -69,12 +58,7 @@ pub async fn build(fleet: &Fleet, n: usize, b: &Breakage) -> Result<Expected> {
     }
     let mut it = names.iter();
     let mut take = |count: usize| -> Vec<String> { it.by_ref().take(count).cloned().collect() };
-    let (stale, zombie, dead, orphaned) = (
-        take(b.stale),
-        take(b.zombie),
-        take(b.dead),
-        take(b.orphaned),
-    );
+    let (stale, zombie, dead, orphaned) = (take(b.stale), take(b.zombie), take(b.dead), take(b.orphaned));
     let mut missing = take(b.missing.saturating_sub(1));
     if b.missing > 0 {
         missing.push(names[n - 1].clone());
@@ -104,9 +88,7 @@ pub async fn build(fleet: &Fleet, n: usize, b: &Breakage) -> Result<Expected> {
             // A restart whose cancel never happened: the instance is fine,
             // its old actor is the orphan.
             let new_id = fleet.repoint(k).await?;
-            fleet
-                .wait_status(&new_id, "Running", Duration::from_secs(30))
-                .await?;
+            fleet.wait_status(&new_id, "Running", Duration::from_secs(30)).await?;
         } else {
             fleet.set_state(k, "deleted").await?;
             exp.classes.remove(k);

@@ -1,0 +1,227 @@
+//! `actorctl start|restart|cancel`: repair one actor, safely.
+
+use anyhow::Result;
+use std::io::IsTerminal;
+
+use crate::classify::{Class, Row};
+use crate::cli::{ActionOpts, BackendKind, BackendOpts, CancelArgs, ResultFormat};
+use crate::config::{ApiSettings, Settings};
+use crate::error::{usage, EXIT_OK, EXIT_UNHEALTHY};
+use crate::execute::{describe, ActionResult, Audit, Executor};
+use crate::output::{self, results};
+use crate::plan::{plan_instance, Action, Planned, Request};
+use crate::store::duroxide::DuroxideBackend;
+use crate::store::http::HttpBackend;
+use crate::store::{Backend, Store};
+
+/// What the operator named: an instance, or (cancel only) an actor id.
+pub enum Target<'a> {
+    Instance(&'a str),
+    Actor(&'a str),
+}
+
+pub async fn run(
+    request: Request,
+    target: Target<'_>,
+    opts: &ActionOpts,
+    backend_opts: &BackendOpts,
+    yes: bool,
+    s: &Settings,
+) -> Result<u8> {
+    let needs_confirmation = request == Request::Cancel && !opts.dry_run && !yes;
+    if needs_confirmation && !std::io::stdin().is_terminal() {
+        return Err(usage(
+            "cancel leaves the instance unmonitored and needs confirmation: stdin is not a terminal, so pass --yes",
+        ));
+    }
+    let conns = super::Connections::open(s).await?;
+    let (cms, store, fleet) = super::gather(&conns, s, opts.stale_after).await?;
+    let plan = match target {
+        Target::Instance(name) => {
+            let (_, instance) = cms.resolve(name).await?;
+            let k8s = instance.k8s_name.as_str();
+            let row = fleet
+                .report
+                .rows
+                .iter()
+                .find(|r| r.class != Class::Orphan && r.k8s_name.as_deref() == Some(k8s))
+                .ok_or_else(|| {
+                    usage(format!(
+                        "instance {k8s} is {}, not running: only running instances have actors \
+                         (a live actor of it is an orphan: `actorctl list --orphaned`, `actorctl cancel --actor <id>`)",
+                        instance.state
+                    ))
+                })?;
+            let orphans: Vec<&Row> = fleet
+                .report
+                .rows
+                .iter()
+                .filter(|r| r.class == Class::Orphan && r.k8s_name.as_deref() == Some(k8s))
+                .collect();
+            plan_instance(request, row, &orphans)
+        }
+        Target::Actor(id) => vec![plan_actor(id, &fleet.report.rows, &store).await?],
+    };
+
+    let backend_name = match backend_opts.backend {
+        BackendKind::Duroxide => "duroxide",
+        BackendKind::Http => "http",
+    };
+    if opts.dry_run {
+        let described: Vec<(Planned, Vec<String>)> = plan
+            .iter()
+            .map(|p| {
+                let steps =
+                    describe(p, &s.cms_schema, &s.actor_orchestration, opts.verify_timeout, backend_name);
+                (p.clone(), steps)
+            })
+            .collect();
+        output::emit(&match opts.output {
+            ResultFormat::Json => results::plan_json(&described),
+            ResultFormat::Table => results::plan_text(&described),
+        })?;
+        return Ok(EXIT_OK);
+    }
+    if plan.iter().all(|p| p.action == Action::None) {
+        return finish(&crate::execute::nothing_to_do(&plan), opts);
+    }
+    let backend = connect_backend(backend_opts, s, &store).await?;
+    if needs_confirmation && !confirm(&plan)? {
+        return Err(usage("cancelled: nothing was changed"));
+    }
+    let exec = Executor {
+        cms: &cms,
+        store: &store,
+        backend: &backend,
+        audit: Audit { operator: operator(opts), reason: reason(opts, request) },
+        verify_timeout: opts.verify_timeout,
+    };
+    let results = exec.run(&plan).await?;
+    finish(&results, opts)
+}
+
+/// `cancel --actor <id>`: only an orphan, and only one the store knows.
+async fn plan_actor(id: &str, rows: &[Row], store: &Store<'_>) -> Result<Planned> {
+    if let Some(o) = rows.iter().find(|r| r.class == Class::Orphan && r.actor_id.as_deref() == Some(id)) {
+        return Ok(Planned {
+            name: o.name.clone(),
+            k8s_name: o.k8s_name.clone(),
+            namespace: o.namespace.clone(),
+            class: Class::Orphan,
+            action: Action::CancelOrphan,
+            old_actor_id: Some(id.to_string()),
+            old_actor_active: true,
+            reason: o.evidence.clone(),
+        });
+    }
+    if let Some(r) = rows.iter().find(|r| r.class != Class::Orphan && r.actor_id.as_deref() == Some(id)) {
+        let name = r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("?");
+        return Err(usage(format!(
+            "actor {id} is the current actor of instance {name}, not an orphan; use `actorctl cancel {name}`"
+        )));
+    }
+    let ids = [id.to_string()];
+    match store.states(&ids).await?.get(id) {
+        None => Err(usage(format!("no actor {id} in the orchestration store; `actorctl list --orphaned` shows the orphans"))),
+        Some(st) if !st.is_active() => Ok(Planned {
+            name: None,
+            k8s_name: crate::classify::k8s_from_actor_id(id),
+            namespace: None,
+            class: Class::Orphan,
+            action: Action::None,
+            old_actor_id: Some(id.to_string()),
+            old_actor_active: false,
+            reason: format!("actor {id} is already {}: nothing to cancel", st.status),
+        }),
+        Some(_) => Err(usage(format!(
+            "actor {id} is running but not an orphan of this actor orchestration (its instance may be creating or \
+             deleting); actorctl leaves it alone"
+        ))),
+    }
+}
+
+pub async fn connect_backend(o: &BackendOpts, s: &Settings, store: &Store<'_>) -> Result<Backend> {
+    Ok(match o.backend {
+        BackendKind::Duroxide => Backend::Duroxide(
+            DuroxideBackend::connect(
+                &s.store,
+                &s.store_schema,
+                &store.ledger,
+                &s.actor_orchestration,
+                s.connect_timeout,
+            )
+            .await?,
+        ),
+        BackendKind::Http => Backend::Http(HttpBackend::new(ApiSettings::resolve(
+            o.api_url.as_deref(),
+            o.api_token_file.as_deref(),
+            o.api_timeout,
+        )?)?),
+    })
+}
+
+fn confirm(plan: &[Planned]) -> Result<bool> {
+    for p in plan.iter().filter(|p| p.action != Action::None) {
+        output::note(&format!(
+            "will {} actor {} of {}: the instance is then unmonitored",
+            p.action.as_str(),
+            p.old_actor_id.as_deref().unwrap_or("-"),
+            p.name.as_deref().or(p.k8s_name.as_deref()).unwrap_or("-")
+        ));
+    }
+    dialoguer::Confirm::new()
+        .with_prompt("Proceed?")
+        .default(false)
+        .interact()
+        .map_err(|e| usage(format!("cannot ask for confirmation ({e}); pass --yes")))
+}
+
+pub fn operator(opts: &ActionOpts) -> String {
+    opts.operator.clone().unwrap_or_else(|| {
+        let user =
+            std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".into());
+        format!("{user}@{}", hostname())
+    })
+}
+
+fn reason(opts: &ActionOpts, request: Request) -> String {
+    opts.reason.clone().unwrap_or_else(|| {
+        let cmd = match request {
+            Request::Start { .. } => "start",
+            Request::Restart => "restart",
+            Request::Cancel => "cancel",
+        };
+        format!("actorctl {cmd}")
+    })
+}
+
+fn hostname() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer is valid for its length; gethostname NUL-terminates
+    // within it or fails.
+    let ok = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0;
+    let end = buf.iter().position(|b| *b == 0).unwrap_or(0);
+    if ok && end > 0 {
+        String::from_utf8_lossy(&buf[..end]).into_owned()
+    } else {
+        "localhost".into()
+    }
+}
+
+fn finish(results_: &[ActionResult], opts: &ActionOpts) -> Result<u8> {
+    match opts.output {
+        ResultFormat::Json => output::emit(&results::json(results_))?,
+        ResultFormat::Table => {
+            output::emit(&results::table(results_, output::color_enabled()))?;
+        }
+    }
+    Ok(if results_.iter().all(|r| r.outcome.is_ok()) { EXIT_OK } else { EXIT_UNHEALTHY })
+}
+
+pub fn cancel_target(a: &CancelArgs) -> Target<'_> {
+    match (&a.actor, &a.name) {
+        (Some(id), _) => Target::Actor(id),
+        (None, Some(n)) => Target::Instance(n),
+        (None, None) => unreachable!("clap requires a name or --actor"),
+    }
+}

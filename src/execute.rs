@@ -1,0 +1,513 @@
+//! Carries out a plan (DOMAIN.md §5): claim, act, verify, audit.
+//!
+//! Every step leaves a state the next `list` classifies and the next repair
+//! fixes: claimed but not started → missing; old actor not cancelled →
+//! orphan. Verification is batched: one store query per round for every
+//! action in flight.
+
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::classify::Class;
+use crate::cms::Cms;
+use crate::error::{BackendError, UsageError};
+use crate::plan::{Action, Planned};
+use crate::store::{ActorState, Backend, Store};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The store showed the intended result.
+    Done,
+    /// Nothing was changed: the instance changed concurrently, or there was
+    /// nothing to do.
+    Skipped,
+    /// The action was taken but the store did not show its result in time.
+    Unverified,
+    Failed,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [Outcome::Done, Outcome::Skipped, Outcome::Unverified, Outcome::Failed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Done => "done",
+            Outcome::Skipped => "skipped",
+            Outcome::Unverified => "unverified",
+            Outcome::Failed => "failed",
+        }
+    }
+
+    pub fn is_ok(self) -> bool {
+        matches!(self, Outcome::Done | Outcome::Skipped)
+    }
+}
+
+/// The result of one action: the contract of `-o json` for every command
+/// that changes actors.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionResult {
+    pub name: Option<String>,
+    pub k8s_name: Option<String>,
+    pub class: Class,
+    pub action: Action,
+    pub outcome: Outcome,
+    pub old_actor_id: Option<String>,
+    pub new_actor_id: Option<String>,
+    pub message: String,
+}
+
+/// Who acts and why, for the audit trail.
+#[derive(Debug, Clone)]
+pub struct Audit {
+    pub operator: String,
+    pub reason: String,
+}
+
+pub struct Executor<'a> {
+    pub cms: &'a Cms<'a>,
+    pub store: &'a Store<'a>,
+    pub backend: &'a Backend,
+    pub audit: Audit,
+    pub verify_timeout: Duration,
+}
+
+/// An action whose effect has been requested and now awaits the store.
+#[derive(Debug)]
+pub struct InFlight {
+    planned: Planned,
+    new_actor_id: Option<String>,
+    /// Must be seen Running.
+    expect_running: Option<String>,
+    /// Must be seen finished (cancelled).
+    expect_finished: Vec<String>,
+    notes: Vec<String>,
+    /// The claim succeeded, so the audit trail must hear of it.
+    changed: bool,
+}
+
+pub enum Progress {
+    Finished(ActionResult),
+    Verify(InFlight),
+}
+
+impl Executor<'_> {
+    /// Claim and act for one planned action (steps 1–3). Errors that mean a
+    /// backend is unusable (exit 3) or the input was wrong (exit 2) are
+    /// returned; anything else becomes a `failed` result.
+    pub async fn act(&self, p: &Planned) -> Result<Progress> {
+        let r = match (p.action, self.backend) {
+            (Action::None, _) => Ok(Progress::Finished(result(p, Outcome::Skipped, None, p.reason.clone()))),
+            (Action::Start | Action::Restart, Backend::Duroxide(_)) => self.replace(p).await,
+            (Action::Cancel, Backend::Duroxide(_)) => self.cancel(p).await,
+            (Action::CancelOrphan, Backend::Duroxide(_)) => self.cancel_orphan(p).await,
+            (_, Backend::Http(_)) => self.via_http(p).await,
+        };
+        match r {
+            Err(e) if is_fatal(&e) => Err(e),
+            Err(e) => Ok(Progress::Finished(result(p, Outcome::Failed, None, format!("{e:#}")))),
+            ok => ok,
+        }
+    }
+
+    /// Start or restart: claim with a new id, start it, cancel the old one.
+    async fn replace(&self, p: &Planned) -> Result<Progress> {
+        let Backend::Duroxide(dx) = self.backend else { unreachable!("duroxide only") };
+        let k8s = k8s_of(p)?;
+        let new_id = new_actor_id(k8s);
+        test_hook_pause();
+        if !self.cms.claim(k8s, p.old_actor_id.as_deref(), Some(&new_id), true).await? {
+            return Ok(Progress::Finished(changed_concurrently(p)));
+        }
+        crash_point("claim");
+        let mut flight = InFlight::new(p, Some(new_id.clone()));
+        flight.expect_running = Some(new_id.clone());
+        flight.changed = true;
+        if self.store.states(std::slice::from_ref(&new_id)).await?.contains_key(&new_id) {
+            // start_orchestration on an existing id silently does nothing.
+            flight.notes.push(format!("refusing to start {new_id}: the id already exists in the store"));
+            return Ok(Progress::Verify(flight));
+        }
+        let input = serde_json::json!({
+            "k8s_name": k8s,
+            "namespace": p.namespace.as_deref().unwrap_or("toygres"),
+            "orchestration_id": new_id,
+        });
+        if let Err(e) = dx.start(&new_id, &input.to_string()).await {
+            flight.notes.push(format!("claimed, but the start failed: {e:#}"));
+            return Ok(Progress::Verify(flight));
+        }
+        crash_point("start");
+        if let Some(old) = p.old_actor_id.as_deref().filter(|_| p.old_actor_active) {
+            if self.cancel_if_live(old, &mut flight).await? {
+                flight.expect_finished.push(old.to_string());
+            }
+        }
+        crash_point("cancel");
+        Ok(Progress::Verify(flight))
+    }
+
+    /// Cancel an instance's actor: clear the id by compare-and-swap first.
+    async fn cancel(&self, p: &Planned) -> Result<Progress> {
+        let k8s = k8s_of(p)?;
+        let Some(old) = p.old_actor_id.as_deref() else {
+            return Ok(Progress::Finished(result(p, Outcome::Skipped, None, "no actor to cancel".into())));
+        };
+        test_hook_pause();
+        if !self.cms.claim(k8s, Some(old), None, false).await? {
+            return Ok(Progress::Finished(changed_concurrently(p)));
+        }
+        crash_point("claim");
+        let mut flight = InFlight::new(p, None);
+        flight.changed = true;
+        if self.cancel_if_live(old, &mut flight).await? {
+            flight.expect_finished.push(old.to_string());
+        }
+        crash_point("cancel");
+        Ok(Progress::Verify(flight))
+    }
+
+    /// Cancel an actor that no running instance points to (re-checked now).
+    async fn cancel_orphan(&self, p: &Planned) -> Result<Progress> {
+        let id = p.old_actor_id.as_deref().ok_or_else(|| anyhow::anyhow!("orphan without an id"))?;
+        let owners = self.cms.instances_pointing_to(id).await?;
+        if let Some((k8s, _)) = owners.iter().find(|(_, state)| state == "running") {
+            return Ok(Progress::Finished(result(
+                p,
+                Outcome::Skipped,
+                None,
+                format!("changed concurrently: {id} is now the actor of running instance {k8s}"),
+            )));
+        }
+        let mut flight = InFlight::new(p, None);
+        if self.cancel_if_live(id, &mut flight).await? {
+            flight.changed = true;
+            flight.expect_finished.push(id.to_string());
+        } else {
+            return Ok(Progress::Finished(result(p, Outcome::Skipped, None, flight.notes.join("; "))));
+        }
+        crash_point("cancel");
+        Ok(Progress::Verify(flight))
+    }
+
+    /// Cancel `id` only if the store knows it and it is not finished
+    /// (cancelling an unknown id would leave a stray row behind).
+    async fn cancel_if_live(&self, id: &str, flight: &mut InFlight) -> Result<bool> {
+        let Backend::Duroxide(dx) = self.backend else { return Ok(false) };
+        let ids = [id.to_string()];
+        match self.store.states(&ids).await?.get(id) {
+            None => {
+                flight.notes.push(format!("old actor {id} is not in the store; nothing to cancel"));
+                Ok(false)
+            }
+            Some(s) if !s.is_active() => {
+                flight.notes.push(format!("old actor {id} already {}", s.status));
+                Ok(false)
+            }
+            Some(_) => {
+                let reason = format!("{} by {}", self.audit.reason, self.audit.operator);
+                dx.cancel(id, &reason).await?;
+                Ok(true)
+            }
+        }
+    }
+
+    /// The control plane claims, acts and audits; we verify in the store.
+    async fn via_http(&self, p: &Planned) -> Result<Progress> {
+        let Backend::Http(api) = self.backend else { unreachable!("http only") };
+        let k8s = k8s_of(p)?;
+        let verb = match p.action {
+            Action::Start => "start",
+            Action::Restart => "restart",
+            Action::Cancel => "cancel",
+            _ => {
+                return Ok(Progress::Finished(result(
+                    p,
+                    Outcome::Failed,
+                    None,
+                    "the control plane API cannot cancel an actor by id; use --backend duroxide".into(),
+                )))
+            }
+        };
+        api.call(k8s, verb).await?;
+        let now = self.cms.current_actor(k8s).await?;
+        let mut flight = InFlight::new(p, None);
+        flight.changed = true;
+        if verb == "cancel" {
+            if let Some(old) = &p.old_actor_id {
+                flight.expect_finished.push(old.clone());
+            }
+        } else {
+            match now {
+                Some(id) if Some(&id) != p.old_actor_id.as_ref() || p.action == Action::Start => {
+                    flight.new_actor_id = Some(id.clone());
+                    flight.expect_running = Some(id);
+                    if let Some(old) =
+                        p.old_actor_id.as_ref().filter(|_| p.old_actor_active && p.action == Action::Restart)
+                    {
+                        flight.expect_finished.push(old.clone());
+                    }
+                }
+                _ => flight
+                    .notes
+                    .push("the control plane answered OK but the instance still names the old actor".into()),
+            }
+        }
+        Ok(Progress::Verify(flight))
+    }
+
+    /// Steps 4 and 5 for everything in flight: poll the store (one query per
+    /// round) until each action shows its result or the deadline passes,
+    /// then write the audit trail.
+    pub async fn verify(&self, flights: Vec<InFlight>) -> Result<Vec<ActionResult>> {
+        let deadline = Instant::now() + self.verify_timeout;
+        let ids: Vec<String> = flights
+            .iter()
+            .flat_map(|f| f.expect_running.iter().chain(f.expect_finished.iter()).cloned())
+            .collect();
+        let mut states: HashMap<String, ActorState>;
+        loop {
+            states = if ids.is_empty() { HashMap::new() } else { self.store.states(&ids).await? };
+            let all = flights.iter().all(|f| f.satisfied(&states));
+            if all || Instant::now() >= deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let mut out = Vec::with_capacity(flights.len());
+        for f in flights {
+            let r = f.conclude(&states, self.verify_timeout);
+            if f.changed {
+                self.record(&r).await?;
+            }
+            out.push(r);
+        }
+        Ok(out)
+    }
+
+    /// Step 5: one `instance_events` row per action that changed something.
+    /// In http mode the control plane audits its own actions.
+    async fn record(&self, r: &ActionResult) -> Result<()> {
+        let (Backend::Duroxide(_), Some(k8s)) = (self.backend, r.k8s_name.as_deref()) else { return Ok(()) };
+        let metadata = serde_json::json!({
+            "old_actor_id": r.old_actor_id,
+            "new_actor_id": r.new_actor_id,
+            "reason": self.audit.reason,
+            "operator": self.audit.operator,
+            "actorctl_version": env!("CARGO_PKG_VERSION"),
+            "class": r.class,
+            "outcome": r.outcome,
+            "message": r.message,
+        });
+        let message = format!("{} ({}): {}", self.audit.reason, r.outcome.as_str(), r.message);
+        self.cms
+            .audit(k8s, r.action.event_type(), r.class.as_str(), r.outcome.as_str(), &message, &metadata)
+            .await?;
+        Ok(())
+    }
+
+    /// Act on every planned action in order, then verify them together.
+    pub async fn run(&self, plan: &[Planned]) -> Result<Vec<ActionResult>> {
+        let mut done = Vec::new();
+        let mut flights = Vec::new();
+        for p in plan {
+            match self.act(p).await? {
+                Progress::Finished(r) => done.push(r),
+                Progress::Verify(f) => flights.push(f),
+            }
+        }
+        done.extend(self.verify(flights).await?);
+        Ok(done)
+    }
+}
+
+impl InFlight {
+    fn new(p: &Planned, new_actor_id: Option<String>) -> InFlight {
+        InFlight {
+            planned: p.clone(),
+            new_actor_id,
+            expect_running: None,
+            expect_finished: Vec::new(),
+            notes: Vec::new(),
+            changed: false,
+        }
+    }
+
+    fn satisfied(&self, states: &HashMap<String, ActorState>) -> bool {
+        let running =
+            self.expect_running.as_ref().is_none_or(|id| states.get(id).is_some_and(ActorState::is_running));
+        let finished = self.expect_finished.iter().all(|id| states.get(id).is_some_and(|s| !s.is_active()));
+        running
+            && finished
+            && self.notes.iter().all(|n| !n.starts_with("claimed, but") && !n.starts_with("refusing"))
+    }
+
+    fn conclude(&self, states: &HashMap<String, ActorState>, timeout: Duration) -> ActionResult {
+        let p = &self.planned;
+        let hard_failure =
+            self.notes.iter().find(|n| n.starts_with("claimed, but") || n.starts_with("refusing"));
+        let mut msg: Vec<String> = Vec::new();
+        let outcome = if let Some(f) = hard_failure {
+            msg.push(f.clone());
+            Outcome::Failed
+        } else if self.satisfied(states) {
+            if let Some(id) = &self.expect_running {
+                msg.push(format!("{id} is {}", states[id].status));
+            }
+            for id in &self.expect_finished {
+                let s = &states[id];
+                msg.push(format!("{id} {}", s.output.as_deref().unwrap_or(&s.status)));
+            }
+            Outcome::Done
+        } else {
+            let show =
+                |id: &String| states.get(id).map_or("not in the store".to_string(), |s| s.status.clone());
+            if let Some(id) = &self.expect_running {
+                msg.push(format!(
+                    "{id} not seen Running within {}s (store: {})",
+                    timeout.as_secs(),
+                    show(id)
+                ));
+            }
+            for id in
+                self.expect_finished.iter().filter(|id| states.get(*id).is_none_or(ActorState::is_active))
+            {
+                msg.push(format!(
+                    "{id} not seen cancelled within {}s (store: {})",
+                    timeout.as_secs(),
+                    show(id)
+                ));
+            }
+            Outcome::Unverified
+        };
+        msg.extend(self.notes.iter().filter(|n| Some(*n) != hard_failure).cloned());
+        result(p, outcome, self.new_actor_id.clone(), msg.join("; "))
+    }
+}
+
+fn result(p: &Planned, outcome: Outcome, new_actor_id: Option<String>, message: String) -> ActionResult {
+    ActionResult {
+        name: p.name.clone(),
+        k8s_name: p.k8s_name.clone(),
+        class: p.class,
+        action: p.action,
+        outcome,
+        old_actor_id: p.old_actor_id.clone(),
+        new_actor_id,
+        message,
+    }
+}
+
+/// Results for a plan with nothing to do.
+pub fn nothing_to_do(plan: &[Planned]) -> Vec<ActionResult> {
+    plan.iter().map(|p| result(p, Outcome::Skipped, None, p.reason.clone())).collect()
+}
+
+fn changed_concurrently(p: &Planned) -> ActionResult {
+    let was = p.old_actor_id.as_deref().unwrap_or("no actor");
+    result(
+        p,
+        Outcome::Skipped,
+        None,
+        format!("changed concurrently: the instance no longer points to {was} (another operator or a sweep acted)"),
+    )
+}
+
+fn k8s_of(p: &Planned) -> Result<&str> {
+    p.k8s_name.as_deref().ok_or_else(|| anyhow::anyhow!("no instance to act on"))
+}
+
+/// `actor-<k8s_name>-<8 hex>`: a restart needs a new id, because starting an
+/// existing id silently does nothing.
+pub fn new_actor_id(k8s_name: &str) -> String {
+    let hex = uuid::Uuid::new_v4().simple().to_string();
+    format!("actor-{k8s_name}-{}", &hex[..8])
+}
+
+fn is_fatal(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<BackendError>().is_some() || e.downcast_ref::<UsageError>().is_some()
+}
+
+/// Test-only: `ACTORCTL_TEST_CRASH_AFTER=claim|start|cancel` makes the
+/// process die abruptly after that step (debug builds only).
+fn crash_point(step: &str) {
+    if cfg!(debug_assertions) && std::env::var("ACTORCTL_TEST_CRASH_AFTER").as_deref() == Ok(step) {
+        eprintln!("actorctl: test hook: crashing after {step}");
+        std::process::abort();
+    }
+}
+
+/// Test-only: `ACTORCTL_TEST_PAUSE_BEFORE_CLAIM_MS` widens the window between
+/// classifying and claiming, so that concurrent processes really race.
+fn test_hook_pause() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    if let Some(ms) =
+        std::env::var("ACTORCTL_TEST_PAUSE_BEFORE_CLAIM_MS").ok().and_then(|v| v.parse::<u64>().ok())
+    {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
+}
+
+/// The exact steps an action would take, for `--dry-run`.
+pub fn describe(
+    p: &Planned,
+    cms_schema: &str,
+    orchestration: &str,
+    verify_timeout: Duration,
+    backend: &str,
+) -> Vec<String> {
+    let k8s = p.k8s_name.as_deref().unwrap_or("?");
+    let old = p.old_actor_id.as_deref();
+    let old_sql = old.map_or("NULL".to_string(), |o| format!("'{o}'"));
+    let t = verify_timeout.as_secs();
+    let claim = |new: &str, running: bool| {
+        format!(
+            "claim: UPDATE {cms_schema}.instances SET instance_actor_orchestration_id = {new} WHERE k8s_name = '{k8s}'{} \
+             AND instance_actor_orchestration_id IS NOT DISTINCT FROM {old_sql} (0 rows: skip, changed concurrently)",
+            if running { " AND state = 'running'" } else { "" }
+        )
+    };
+    if backend == "http" && p.action != Action::None && p.action != Action::CancelOrphan {
+        return vec![
+            format!(
+                "POST <api>/api/instances/{k8s}/actor/{} (the control plane claims, acts and audits)",
+                p.action.as_str()
+            ),
+            format!("verify: wait up to {t}s for the store to show the result"),
+        ];
+    }
+    let audit = format!("audit: INSERT INTO {cms_schema}.instance_events ({})", p.action.event_type());
+    match p.action {
+        Action::None => vec![format!("nothing: {}", p.reason)],
+        Action::Start | Action::Restart => {
+            let new = format!("actor-{k8s}-<8 hex>");
+            let mut s = vec![
+                claim(&format!("'{new}'"), true),
+                format!("start {new} ({orchestration}) with input {{\"k8s_name\": \"{k8s}\", \"namespace\": ..., \"orchestration_id\": \"{new}\"}}"),
+            ];
+            if let (Some(o), true) = (old, p.old_actor_active) {
+                s.push(format!("cancel {o} if the store still has it running"));
+            }
+            s.push(format!("verify: wait up to {t}s for {new} to be Running in the store"));
+            s.push(audit);
+            s
+        }
+        Action::Cancel => vec![
+            claim("NULL", false),
+            format!("cancel {} if the store still has it running", old.unwrap_or("?")),
+            format!("verify: wait up to {t}s for it to be cancelled"),
+            audit,
+        ],
+        Action::CancelOrphan => vec![
+            format!("check that no running instance points to {} any more", old.unwrap_or("?")),
+            format!("cancel {}", old.unwrap_or("?")),
+            format!("verify: wait up to {t}s for it to be cancelled"),
+            audit,
+        ],
+    }
+}
