@@ -68,7 +68,7 @@ async fn restart_repairs(fault: &str) {
     // The old actor ends Failed ("canceled: …"); the new one runs and records.
     assert_eq!(fleet.store_status(&actor(k8s)).await.unwrap().as_deref(), Some("Failed"));
     assert!(store_output(&fleet, &actor(k8s)).await.unwrap().contains("canceled"), "old actor output");
-    fleet.wait_recorded(&[k8s.clone()], WAIT).await.unwrap();
+    fleet.wait_recorded(std::slice::from_ref(k8s), WAIT).await.unwrap();
     let sql = format!("SELECT last_health_check > $2 FROM {}.instances WHERE k8s_name = $1", fleet.cms());
     let advanced: bool = fleet.pg.query_one(&sql, &[k8s, &before]).await.unwrap().get(0);
     assert!(advanced, "last_health_check advanced after the restart");
