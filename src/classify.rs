@@ -123,6 +123,10 @@ pub struct Row {
     pub last_progress: Option<DateTime<Utc>>,
     pub next_timer: Option<DateTime<Utc>>,
     pub evidence: String,
+    /// When the CMS row was created (for --min-age).
+    pub instance_created_at: Option<DateTime<Utc>>,
+    /// When the actor was created in the store, or its start queued.
+    pub actor_created_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -217,6 +221,8 @@ impl Ctx {
             last_progress: None,
             next_timer: None,
             evidence: String::new(),
+            instance_created_at: i.created_at,
+            actor_created_at: None,
         };
         let Some(id) = i.actor_id.as_deref() else {
             row.evidence = "no actor: instance_actor_orchestration_id is NULL".into();
@@ -235,6 +241,7 @@ impl Ctx {
     fn fill_from_actor(&self, row: &mut Row, a: &StoreActor) {
         let progress = last_progress(a);
         row.actor_status = Some(a.status.clone());
+        row.actor_created_at = a.created_at;
         row.last_progress = progress;
         row.next_timer = a.next_timer;
         let health = format!("last health check {}", self.age(row.last_health_check));
@@ -288,6 +295,7 @@ impl Ctx {
 
     fn fill_from_queued_start(&self, row: &mut Row, q: &QueuedStart) {
         row.actor_status = Some("Pending".into());
+        row.actor_created_at = Some(q.queued_at);
         row.last_progress = Some(q.queued_at);
         if self.older_than_t(Some(q.queued_at)) {
             row.class = Class::Zombie;
@@ -351,6 +359,8 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
                 last_progress: progress,
                 next_timer: a.next_timer,
                 evidence: format!("actor {} (last progress {}) but {why}", a.status, ctx.age(progress)),
+                instance_created_at: owner.and_then(|i| i.created_at),
+                actor_created_at: a.created_at,
             })
         })
         .collect()

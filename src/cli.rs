@@ -58,6 +58,70 @@ pub enum Command {
     /// then unmonitored), or cancel an orphaned actor with --actor.
     #[command(after_help = EXIT_CODES)]
     Cancel(CancelArgs),
+    /// Repair many actors: select, preview, confirm, run with limits and
+    /// progress, report every actor.
+    ///
+    /// Stale and zombie actors are restarted, missing and dead ones started,
+    /// orphans cancelled, each through the same claim/act/verify/audit
+    /// protocol as the single-actor commands.
+    #[command(after_help = EXIT_CODES)]
+    Recover(RecoverArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RecoverArgs {
+    /// Instances to repair (user_name or k8s_name), with their orphans.
+    pub names: Vec<String>,
+    /// Every repairable actor: stale, zombie, missing, dead, orphaned.
+    #[arg(long)]
+    pub all: bool,
+    /// Select stale actors.
+    #[arg(long)]
+    pub stale: bool,
+    /// Select zombie actors.
+    #[arg(long)]
+    pub zombie: bool,
+    /// Select missing actors.
+    #[arg(long)]
+    pub missing: bool,
+    /// Select dead actors.
+    #[arg(long)]
+    pub dead: bool,
+    /// Select orphaned actors.
+    #[arg(long)]
+    pub orphaned: bool,
+    /// Do not ask for confirmation (required when stdin is not a terminal).
+    #[arg(short, long)]
+    pub yes: bool,
+    /// Abort, touching nothing, when the plan has more actions than this.
+    #[arg(long, value_name = "N")]
+    pub max: Option<usize>,
+    /// Act even when the workers are down (restarts then fix nothing).
+    #[arg(long)]
+    pub force: bool,
+    /// Leave alone instances created, or actors started, less than this ago.
+    #[arg(long, default_value = "2m", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub min_age: Duration,
+    /// Actions in flight at once.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// Start at most this many actions per second.
+    #[arg(long, value_parser = parse_rps)]
+    pub rps: Option<f64>,
+    /// No progress output; the report only.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub action: ActionOpts,
+    #[command(flatten)]
+    pub backend: BackendOpts,
+}
+
+fn parse_rps(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() => Ok(v),
+        _ => Err(format!("'{s}' is not a positive number of actions per second")),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -13,8 +13,22 @@ use std::time::{Duration, Instant};
 use crate::classify::Class;
 use crate::cms::Cms;
 use crate::error::{BackendError, UsageError};
+use crate::interrupt;
+use crate::output::progress::Progress as ProgressBar;
 use crate::plan::{Action, Planned};
 use crate::store::{ActorState, Backend, Store};
+use futures::StreamExt;
+
+/// How long in-flight actions may still be verified after Ctrl-C.
+const GRACE: Duration = Duration::from_secs(10);
+
+/// Bounds of a bulk run.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub concurrency: usize,
+    /// Actions started per second at most.
+    pub rps: Option<f64>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -260,32 +274,45 @@ impl Executor<'_> {
     }
 
     /// Steps 4 and 5 for everything in flight: poll the store (one query per
-    /// round) until each action shows its result or the deadline passes,
-    /// then write the audit trail.
-    pub async fn verify(&self, flights: Vec<InFlight>) -> Result<Vec<ActionResult>> {
-        let deadline = Instant::now() + self.verify_timeout;
-        let ids: Vec<String> = flights
-            .iter()
-            .flat_map(|f| f.expect_running.iter().chain(f.expect_finished.iter()).cloned())
-            .collect();
-        let mut states: HashMap<String, ActorState>;
+    /// round for all of them) until each shows its result or the deadline
+    /// passes, then write the audit trail.
+    pub async fn verify(
+        &self,
+        flights: Vec<InFlight>,
+        progress: Option<&ProgressBar>,
+    ) -> Result<Vec<ActionResult>> {
+        let timeout =
+            if interrupt::interrupted() { self.verify_timeout.min(GRACE) } else { self.verify_timeout };
+        let deadline = Instant::now() + timeout;
+        let mut pending: Vec<InFlight> = flights;
+        let mut concluded: Vec<(InFlight, HashMap<String, ActorState>)> = Vec::new();
         loop {
-            states = if ids.is_empty() { HashMap::new() } else { self.store.states(&ids).await? };
-            let all = flights.iter().all(|f| f.satisfied(&states));
-            if all || Instant::now() >= deadline {
+            let ids: Vec<String> = pending.iter().flat_map(InFlight::ids).collect();
+            let states = if ids.is_empty() { HashMap::new() } else { self.store.states(&ids).await? };
+            let last_round = Instant::now() >= deadline;
+            let (ready, waiting): (Vec<InFlight>, Vec<InFlight>) =
+                pending.into_iter().partition(|f| last_round || f.satisfied(&states) || f.failed_early());
+            for f in ready {
+                let mine = f.ids().filter_map(|id| states.get(&id).map(|s| (id, s.clone()))).collect();
+                concluded.push((f, mine));
+            }
+            pending = waiting;
+            if pending.is_empty() {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
-        let mut out = Vec::with_capacity(flights.len());
-        for f in flights {
-            let r = f.conclude(&states, self.verify_timeout);
+        let audits = concluded.into_iter().map(|(f, states)| async move {
+            let r = f.conclude(&states, timeout);
             if f.changed {
                 self.record(&r).await?;
             }
-            out.push(r);
-        }
-        Ok(out)
+            if let Some(p) = progress {
+                p.verified(r.outcome);
+            }
+            anyhow::Ok(r)
+        });
+        futures::stream::iter(audits).buffered(8).collect::<Vec<_>>().await.into_iter().collect()
     }
 
     /// Step 5: one `instance_events` row per action that changed something.
@@ -311,15 +338,66 @@ impl Executor<'_> {
 
     /// Act on every planned action in order, then verify them together.
     pub async fn run(&self, plan: &[Planned]) -> Result<Vec<ActionResult>> {
+        self.run_bulk(plan, &Limits { concurrency: 1, rps: None }, None).await
+    }
+
+    /// Act on many actions with bounded concurrency (and rate), then verify
+    /// them in batched rounds. After Ctrl-C no new action starts; those not
+    /// started are reported as skipped.
+    pub async fn run_bulk(
+        &self,
+        plan: &[Planned],
+        limits: &Limits,
+        progress: Option<&ProgressBar>,
+    ) -> Result<Vec<ActionResult>> {
+        let pace = limits.rps.filter(|r| *r > 0.0).map(|r| {
+            let mut t = tokio::time::interval(Duration::from_secs_f64(1.0 / r));
+            t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            tokio::sync::Mutex::new(t)
+        });
+        let pace = &pace;
+        let acts = plan.iter().map(|p| async move {
+            if let Some(t) = pace {
+                t.lock().await.tick().await;
+            }
+            if interrupt::interrupted() {
+                return Ok(Progress::Finished(result(
+                    p,
+                    Outcome::Skipped,
+                    None,
+                    "not attempted: interrupted".into(),
+                )));
+            }
+            let r = self.act(p).await?;
+            if let Some(bar) = progress {
+                bar.acted(match &r {
+                    Progress::Finished(r) => Some(r.outcome),
+                    Progress::Verify(_) => None,
+                });
+            }
+            anyhow::Ok(r)
+        });
+        let acted: Vec<Result<Progress>> =
+            futures::stream::iter(acts).buffered(limits.concurrency.max(1)).collect().await;
         let mut done = Vec::new();
         let mut flights = Vec::new();
-        for p in plan {
-            match self.act(p).await? {
+        for a in acted {
+            match a? {
                 Progress::Finished(r) => done.push(r),
                 Progress::Verify(f) => flights.push(f),
             }
         }
-        done.extend(self.verify(flights).await?);
+        if let Some(bar) = progress {
+            bar.verifying();
+        }
+        done.extend(self.verify(flights, progress).await?);
+        // Report in plan order.
+        let position = |r: &ActionResult| {
+            plan.iter().position(|p| {
+                p.k8s_name == r.k8s_name && p.old_actor_id == r.old_actor_id && p.action == r.action
+            })
+        };
+        done.sort_by_key(position);
         Ok(done)
     }
 }
@@ -334,6 +412,15 @@ impl InFlight {
             notes: Vec::new(),
             changed: false,
         }
+    }
+
+    fn ids(&self) -> impl Iterator<Item = String> + '_ {
+        self.expect_running.iter().chain(self.expect_finished.iter()).cloned()
+    }
+
+    /// Failed before there was anything to wait for.
+    fn failed_early(&self) -> bool {
+        self.notes.iter().any(|n| n.starts_with("claimed, but") || n.starts_with("refusing"))
     }
 
     fn satisfied(&self, states: &HashMap<String, ActorState>) -> bool {

@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod execute;
+pub mod interrupt;
 pub mod output;
 pub mod plan;
 pub mod store;

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use actorctl::cli::Cli;
 use actorctl::config::Settings;
-use actorctl::error::{exit_code, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE};
+use actorctl::error::{exit_code, EXIT_OK, EXIT_USAGE};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -25,10 +25,8 @@ fn main() -> ExitCode {
         let rt =
             tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(anyhow::Error::from)?;
         rt.block_on(async {
-            tokio::select! {
-                r = actorctl::commands::run(cli, &settings) => r,
-                _ = tokio::signal::ctrl_c() => Ok(EXIT_INTERRUPTED),
-            }
+            actorctl::interrupt::install();
+            actorctl::commands::run(cli, &settings).await
         })
     });
     match result {

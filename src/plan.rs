@@ -1,6 +1,7 @@
 //! Pure planning: classified rows + what the operator asked → actions.
 //! No I/O; the executor carries the plan out (DOMAIN.md §5).
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::classify::{Class, Row};
@@ -122,6 +123,67 @@ pub fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Plann
     plan
 }
 
+/// What `recover` was asked to repair.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Every repairable class.
+    pub all: bool,
+    /// These instances (k8s names), and their orphaned actors.
+    pub k8s_names: Vec<String>,
+    /// Every row of these classes.
+    pub classes: Vec<Class>,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.k8s_names.is_empty() && self.classes.is_empty()
+    }
+
+    fn selects(&self, r: &Row) -> bool {
+        let named = r.k8s_name.as_ref().is_some_and(|k| self.k8s_names.contains(k));
+        named || (r.class != Class::Healthy && (self.all || self.classes.contains(&r.class)))
+    }
+}
+
+/// Plan bulk recovery: the repair of every selected row (DOMAIN.md §4).
+/// Rows whose instance or actor is younger than `min_age` are planned as
+/// `None` with the reason, so the report shows them; so are named healthy
+/// instances.
+pub fn plan_recovery(
+    rows: &[Row],
+    sel: &Selection,
+    min_age: std::time::Duration,
+    now: DateTime<Utc>,
+) -> Vec<Planned> {
+    let min = chrono::Duration::from_std(min_age).unwrap_or(chrono::Duration::MAX);
+    rows.iter()
+        .filter(|r| sel.selects(r))
+        .map(|r| {
+            let young = [("instance", r.instance_created_at), ("actor", r.actor_created_at)]
+                .into_iter()
+                .find_map(|(what, at)| at.filter(|at| now - *at < min).map(|at| (what, at)));
+            match (repair_for(r.class), young) {
+                (Action::None, _) => planned(r, Action::None, "healthy: nothing to do".into()),
+                (_, Some((what, at))) => planned(
+                    r,
+                    Action::None,
+                    format!(
+                        "{what} created {} ago, younger than --min-age {}: left alone this time",
+                        crate::timefmt::compact((now - at).num_seconds().max(0) as u64),
+                        crate::timefmt::compact(min_age.as_secs())
+                    ),
+                ),
+                (action, None) => planned(r, action, r.evidence.clone()),
+            }
+        })
+        .collect()
+}
+
+/// How many planned actions would change something.
+pub fn actionable(plan: &[Planned]) -> usize {
+    plan.iter().filter(|p| p.action != Action::None).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +202,8 @@ mod tests {
             last_progress: None,
             next_timer: None,
             evidence: "because".into(),
+            instance_created_at: None,
+            actor_created_at: None,
         }
     }
 
@@ -188,5 +252,83 @@ mod tests {
         assert_eq!(repair_for(Class::Missing), Action::Start);
         assert_eq!(repair_for(Class::Dead), Action::Start);
         assert_eq!(repair_for(Class::Orphan), Action::CancelOrphan);
+    }
+}
+
+#[cfg(test)]
+mod recovery_tests {
+    use super::*;
+    use chrono::TimeZone;
+    use std::time::Duration;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
+    fn row(k8s: &str, class: Class, created_secs_ago: i64) -> Row {
+        Row {
+            name: Some(k8s.into()),
+            k8s_name: Some(k8s.into()),
+            namespace: None,
+            state: Some("running".into()),
+            health_status: None,
+            class,
+            actor_id: Some(format!("actor-{k8s}")),
+            actor_status: Some("Running".into()),
+            last_health_check: None,
+            last_progress: None,
+            next_timer: None,
+            evidence: format!("{k8s} is {class}"),
+            instance_created_at: Some(now() - chrono::Duration::seconds(created_secs_ago)),
+            actor_created_at: Some(now() - chrono::Duration::seconds(created_secs_ago)),
+        }
+    }
+
+    fn fleet() -> Vec<Row> {
+        vec![
+            row("z", Class::Zombie, 3600),
+            row("d", Class::Dead, 3600),
+            row("m", Class::Missing, 3600),
+            row("s", Class::Stale, 3600),
+            row("young", Class::Stale, 30),
+            row("o", Class::Orphan, 3600),
+            row("h", Class::Healthy, 3600),
+        ]
+    }
+
+    fn actions(plan: &[Planned]) -> Vec<(&str, Action)> {
+        plan.iter().map(|p| (p.k8s_name.as_deref().unwrap(), p.action)).collect()
+    }
+
+    #[test]
+    fn all_repairs_every_class_and_spares_the_young() {
+        let sel = Selection { all: true, ..Default::default() };
+        let plan = plan_recovery(&fleet(), &sel, Duration::from_secs(120), now());
+        assert_eq!(
+            actions(&plan),
+            vec![
+                ("z", Action::Restart),
+                ("d", Action::Start),
+                ("m", Action::Start),
+                ("s", Action::Restart),
+                ("young", Action::None),
+                ("o", Action::CancelOrphan),
+            ]
+        );
+        assert!(plan[4].reason.contains("--min-age"));
+        assert_eq!(actionable(&plan), 5);
+        let plan = plan_recovery(&fleet(), &sel, Duration::ZERO, now());
+        assert_eq!(actionable(&plan), 6);
+    }
+
+    #[test]
+    fn classes_and_names_select() {
+        let sel = Selection { classes: vec![Class::Orphan, Class::Dead], ..Default::default() };
+        let plan = plan_recovery(&fleet(), &sel, Duration::ZERO, now());
+        assert_eq!(actions(&plan), vec![("d", Action::Start), ("o", Action::CancelOrphan)]);
+        let sel = Selection { k8s_names: vec!["s".into(), "h".into()], ..Default::default() };
+        let plan = plan_recovery(&fleet(), &sel, Duration::ZERO, now());
+        assert_eq!(actions(&plan), vec![("s", Action::Restart), ("h", Action::None)]);
+        assert!(Selection::default().is_empty());
     }
 }

@@ -1,6 +1,7 @@
 //! One small file per subcommand, wiring the core to the edges.
 
 mod list;
+mod recover;
 pub mod repair;
 mod show;
 
@@ -32,6 +33,7 @@ pub async fn run(cli: Cli, settings: &Settings) -> Result<u8> {
             let target = repair::cancel_target(&a);
             repair::run(Request::Cancel, target, &a.action, &a.backend, a.yes, settings).await
         }
+        Command::Recover(a) => recover::run(a, settings).await,
     }
 }
 

@@ -179,7 +179,7 @@ fn confirm(plan: &[Planned]) -> Result<bool> {
 pub fn operator(opts: &ActionOpts) -> String {
     opts.operator.clone().unwrap_or_else(|| {
         let user =
-            std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".into());
+            std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| login_name());
         format!("{user}@{}", hostname())
     })
 }
@@ -193,6 +193,19 @@ fn reason(opts: &ActionOpts, request: Request) -> String {
         };
         format!("actorctl {cmd}")
     })
+}
+
+/// The login name of the effective user, from the password database.
+fn login_name() -> String {
+    // SAFETY: getpwuid returns NULL or a pointer to a static record whose
+    // pw_name is a NUL-terminated string; it is copied out at once.
+    unsafe {
+        let pw = libc::getpwuid(libc::geteuid());
+        if pw.is_null() || (*pw).pw_name.is_null() {
+            return "unknown".into();
+        }
+        std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy().into_owned()
+    }
 }
 
 fn hostname() -> String {

@@ -81,3 +81,24 @@ pub fn plan_json(plan: &[(Planned, Vec<String>)]) -> String {
         .expect("plain values")
         + "\n"
 }
+
+/// A plan as a table: what would be done to whom, and why.
+pub fn plan_table(plan: &[Planned]) -> String {
+    if plan.is_empty() {
+        return String::new();
+    }
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING);
+    t.set_content_arrangement(ContentArrangement::Disabled);
+    t.set_header(["NAME", "CLASS", "ACTION", "ACTOR", "REASON"]);
+    for p in plan {
+        t.add_row(vec![
+            p.name.as_deref().or(p.k8s_name.as_deref()).unwrap_or("-"),
+            p.class.as_str(),
+            p.action.as_str(),
+            p.old_actor_id.as_deref().unwrap_or("-"),
+            &p.reason,
+        ]);
+    }
+    super::actors::strip_margin(&t.to_string())
+}

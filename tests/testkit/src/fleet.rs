@@ -351,6 +351,40 @@ impl Fleet {
         Ok(())
     }
 
+    /// Running actors of the actor orchestration per k8s_name, for the whole
+    /// store in one query (k8s_name from the id: `actor-<k8s>[-<8 hex>]`).
+    pub async fn running_actors_by_k8s(&self) -> Result<std::collections::BTreeMap<String, i64>> {
+        let sql = format!(
+            "SELECT i.instance_id FROM {s}.instances i JOIN {s}.executions e
+                ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
+              WHERE i.orchestration_name = $1 AND e.status IN ('Running', 'ContinuedAsNew')",
+            s = self.store()
+        );
+        let mut out = std::collections::BTreeMap::new();
+        for r in self.pg.query(&sql, &[&ACTOR_ORCHESTRATION]).await? {
+            let id: String = r.get(0);
+            let rest = id.strip_prefix("actor-").unwrap_or(&id);
+            let k8s = match rest.rsplit_once('-') {
+                Some((base, hex)) if hex.len() == 8 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => base,
+                _ => rest,
+            };
+            *out.entry(k8s.to_string()).or_insert(0) += 1;
+        }
+        Ok(out)
+    }
+
+    /// `n` running instances `<prefix>-<i>` without actors (as after a
+    /// migration that lost the store, or before any actor was started).
+    pub async fn insert_many_without_actors(&self, prefix: &str, n: usize) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        for i in 0..n {
+            let k8s = format!("{prefix}-{i:04}-k8s");
+            self.insert_instance(&format!("{prefix}-{i:04}"), &k8s, "running", None).await?;
+            names.push(k8s);
+        }
+        Ok(names)
+    }
+
     /// Running actor instances in the store per k8s_name (from their input).
     pub async fn running_actor_count(&self, k8s_name: &str) -> Result<i64> {
         let sql = format!(
