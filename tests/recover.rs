@@ -178,7 +178,7 @@ async fn guard_rails_change_nothing() {
 async fn ctrl_c_stops_new_actions_and_a_second_run_completes() {
     let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
     let names = fleet.insert_many_without_actors("int", 40).await.unwrap();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorctl"))
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorctl"))
         .args([
             "recover",
             "--all",
