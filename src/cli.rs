@@ -24,6 +24,14 @@ pub struct Cli {
     #[command(flatten)]
     pub connect: ConnectOpts,
 
+    /// Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]
+    #[arg(long, env = "ACTORCTL_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<std::path::PathBuf>,
+
+    /// Context of the config file to use instead of its current context.
+    #[arg(long, env = "ACTORCTL_CONTEXT", global = true, value_name = "NAME")]
+    pub context: Option<String>,
+
     /// More logging on stderr (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -66,6 +74,15 @@ pub enum Command {
     /// protocol as the single-actor commands.
     #[command(after_help = EXIT_CODES)]
     Recover(RecoverArgs),
+    /// Show and switch the contexts of the config file.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -181,7 +198,7 @@ pub struct ActionOpts {
     #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub verify_timeout: Duration,
     /// Health checks or progress older than this count as stale.
-    #[arg(long, default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
+    #[arg(long, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
     pub stale_after: Duration,
     /// Output format of the result.
     #[arg(short, long, value_enum, default_value_t = ResultFormat::Table)]
@@ -280,7 +297,7 @@ pub struct ListArgs {
     pub unhealthy: bool,
 
     /// Health checks or progress older than this count as stale.
-    #[arg(long, default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
+    #[arg(long, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
     pub stale_after: Duration,
 
     #[command(flatten)]
@@ -293,7 +310,7 @@ pub struct ShowArgs {
     pub name: String,
 
     /// Health checks or progress older than this count as stale.
-    #[arg(long, default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
+    #[arg(long, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
     pub stale_after: Duration,
 
     /// Output format.
@@ -326,7 +343,7 @@ pub enum ShowFormat {
 }
 
 /// Schema names are interpolated into SQL, so only plain identifiers pass.
-fn parse_ident(s: &str) -> Result<String, String> {
+pub fn parse_ident(s: &str) -> Result<String, String> {
     let ok = s.chars().next().is_some_and(|c| c == '_' || c.is_ascii_alphabetic())
         && s.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
         && s.len() <= 63;
@@ -335,4 +352,17 @@ fn parse_ident(s: &str) -> Result<String, String> {
     } else {
         Err(format!("'{s}' is not a plain schema name ([A-Za-z_][A-Za-z0-9_]*)"))
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the config file, secrets redacted.
+    View,
+    /// List the contexts; the current one is marked.
+    GetContexts,
+    /// Make a context the current one.
+    UseContext {
+        /// The context's name.
+        name: String,
+    },
 }

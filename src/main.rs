@@ -1,13 +1,13 @@
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
-use actorctl::cli::Cli;
+use actorctl::cli::{Cli, Command};
 use actorctl::config::Settings;
 use actorctl::error::{exit_code, EXIT_OK, EXIT_USAGE};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let matches = match Cli::command().version(version()).try_get_matches() {
+        Ok(m) => m,
         Err(e) if !e.use_stderr() => {
             // --help and --version
             let _ = e.print();
@@ -18,17 +18,16 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => {
+            eprintln!("{}", usage_error_text(&e));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     init_logging(cli.verbose);
     let mut secrets = Vec::new();
-    let result = Settings::from_opts(&cli.connect).and_then(|settings| {
-        secrets = settings.secrets();
-        let rt =
-            tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(anyhow::Error::from)?;
-        rt.block_on(async {
-            actorctl::interrupt::install();
-            actorctl::commands::run(cli, &settings).await
-        })
-    });
+    let result = run(cli, &matches, &mut secrets);
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
@@ -45,6 +44,48 @@ fn main() -> ExitCode {
             ExitCode::from(exit_code(&e))
         }
     }
+}
+
+fn run(mut cli: Cli, matches: &clap::ArgMatches, secrets: &mut Vec<String>) -> anyhow::Result<u8> {
+    if let Command::Completions { shell } = &cli.command {
+        let script = actorctl::docs::completion(Cli::command(), *shell);
+        actorctl::output::emit(&String::from_utf8_lossy(&script))?;
+        return Ok(EXIT_OK);
+    }
+    let explicit = cli.config.is_some();
+    let path = actorctl::contexts::path(cli.config.as_deref()).ok_or_else(|| {
+        actorctl::error::usage("no config file location: set HOME, XDG_CONFIG_HOME or --config")
+    });
+    if let Command::Config(cmd) = &cli.command {
+        return actorctl::commands::contexts::run(cmd, &path?, explicit, cli.context.as_deref());
+    }
+    if let Ok(path) = path {
+        let file = actorctl::contexts::load(&path, explicit)?;
+        if let Some((name, ctx)) = actorctl::contexts::select(&file, cli.context.as_deref(), &path)? {
+            tracing::info!("using context {name} from {}", path.display());
+            secrets.extend(ctx.password.clone());
+            actorctl::contexts::apply(&mut cli, matches, ctx)?;
+        }
+    }
+    let settings = Settings::from_opts(&cli.connect)?;
+    secrets.extend(settings.secrets());
+    tracing::info!(
+        "CMS database {}, store {} (schemas {}, {})",
+        settings.cms,
+        settings.store,
+        settings.cms_schema,
+        settings.store_schema
+    );
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(async {
+        actorctl::interrupt::install();
+        actorctl::commands::run(cli.command, &settings).await
+    })
+}
+
+/// `0.1.0 (git abc123def456)`
+fn version() -> &'static str {
+    concat!(env!("CARGO_PKG_VERSION"), " (git ", env!("ACTORCTL_GIT_COMMIT"), ")")
 }
 
 /// clap's message in one line, kubectl-style, with where to read more.

@@ -1,5 +1,6 @@
 //! One small file per subcommand, wiring the core to the edges.
 
+pub mod contexts;
 mod list;
 mod recover;
 pub mod repair;
@@ -10,15 +11,15 @@ use tokio_postgres::Client;
 use uuid::Uuid;
 
 use crate::classify::{classify, CmsInstance, Facts, Report};
-use crate::cli::{Cli, Command};
+use crate::cli::Command;
 use crate::cms::Cms;
 use crate::config::Settings;
 use crate::plan::Request;
 use crate::store::Store;
 use repair::Target;
 
-pub async fn run(cli: Cli, settings: &Settings) -> Result<u8> {
-    match cli.command {
+pub async fn run(command: Command, settings: &Settings) -> Result<u8> {
+    match command {
         Command::List(args) => list::run(args, settings).await,
         Command::Show(args) => show::run(args, settings).await,
         Command::Start(a) => {
@@ -34,6 +35,7 @@ pub async fn run(cli: Cli, settings: &Settings) -> Result<u8> {
             repair::run(Request::Cancel, target, &a.action, &a.backend, a.yes, settings).await
         }
         Command::Recover(a) => recover::run(a, settings).await,
+        Command::Completions { .. } | Command::Config(_) => unreachable!("handled before connecting"),
     }
 }
 

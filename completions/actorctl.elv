@@ -1,0 +1,345 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[actorctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'actorctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'actorctl'= {
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List instance actors, classified, with the evidence for each'
+            cand show 'Show one instance: its actor, class, evidence, health checks, events and the store''s view of the actor'
+            cand start 'Give an instance whose actor is missing or dead a new actor'
+            cand restart 'Replace an instance''s actor: claim, start a new one, cancel the old, verify, audit'
+            cand cancel 'Cancel an instance''s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
+            cand recover 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
+            cand config 'Show and switch the contexts of the config file'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'actorctl;list'= {
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand --stale 'Only stale actors (running, progressing, not recording health)'
+            cand --zombie 'Only zombie actors (Running in the store, but nothing will wake them)'
+            cand --missing 'Only instances with no actor, or whose actor the store does not know'
+            cand --dead 'Only instances whose actor finished (Completed, Failed, cancelled)'
+            cand --orphaned 'Only running actors that no running instance points to'
+            cand --unhealthy 'Every class except healthy'
+            cand --no-headers 'Omit the table header'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'actorctl;show'= {
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'actorctl;start'= {
+            cand --reason 'Why, recorded in the audit trail (default: names the command)'
+            cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
+            cand --verify-timeout 'How long to wait for the store to show the result before reporting it unverified'
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand -o 'Output format of the result'
+            cand --output 'Output format of the result'
+            cand --backend 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)'
+            cand --api-url 'Base URL of the control plane API, for --backend http'
+            cand --api-token-file 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value'
+            cand --api-timeout 'Timeout of one API request'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand --force 'Restart the actor even if it is healthy, stale or zombie'
+            cand --dry-run 'Print the exact steps that would be taken; change nothing'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'actorctl;restart'= {
+            cand --reason 'Why, recorded in the audit trail (default: names the command)'
+            cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
+            cand --verify-timeout 'How long to wait for the store to show the result before reporting it unverified'
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand -o 'Output format of the result'
+            cand --output 'Output format of the result'
+            cand --backend 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)'
+            cand --api-url 'Base URL of the control plane API, for --backend http'
+            cand --api-token-file 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value'
+            cand --api-timeout 'Timeout of one API request'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand --dry-run 'Print the exact steps that would be taken; change nothing'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'actorctl;cancel'= {
+            cand --actor 'Cancel this actor id instead: an orphan that no instance points to'
+            cand --reason 'Why, recorded in the audit trail (default: names the command)'
+            cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
+            cand --verify-timeout 'How long to wait for the store to show the result before reporting it unverified'
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand -o 'Output format of the result'
+            cand --output 'Output format of the result'
+            cand --backend 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)'
+            cand --api-url 'Base URL of the control plane API, for --backend http'
+            cand --api-token-file 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value'
+            cand --api-timeout 'Timeout of one API request'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --dry-run 'Print the exact steps that would be taken; change nothing'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'actorctl;recover'= {
+            cand --max 'Abort, touching nothing, when the plan has more actions than this'
+            cand --min-age 'Leave alone instances created, or actors started, less than this ago'
+            cand --concurrency 'Actions in flight at once'
+            cand --rps 'Start at most this many actions per second'
+            cand --reason 'Why, recorded in the audit trail (default: names the command)'
+            cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
+            cand --verify-timeout 'How long to wait for the store to show the result before reporting it unverified'
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand -o 'Output format of the result'
+            cand --output 'Output format of the result'
+            cand --backend 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)'
+            cand --api-url 'Base URL of the control plane API, for --backend http'
+            cand --api-token-file 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value'
+            cand --api-timeout 'Timeout of one API request'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand --all 'Every repairable actor: stale, zombie, missing, dead, orphaned'
+            cand --stale 'Select stale actors'
+            cand --zombie 'Select zombie actors'
+            cand --missing 'Select missing actors'
+            cand --dead 'Select dead actors'
+            cand --orphaned 'Select orphaned actors'
+            cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --force 'Act even when the workers are down (restarts then fix nothing)'
+            cand -q 'No progress output; the report only'
+            cand --quiet 'No progress output; the report only'
+            cand --dry-run 'Print the exact steps that would be taken; change nothing'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'actorctl;config'= {
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand view 'Print the config file, secrets redacted'
+            cand get-contexts 'List the contexts; the current one is marked'
+            cand use-context 'Make a context the current one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'actorctl;config;view'= {
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'actorctl;config;get-contexts'= {
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'actorctl;config;use-context'= {
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'actorctl;config;help'= {
+            cand view 'Print the config file, secrets redacted'
+            cand get-contexts 'List the contexts; the current one is marked'
+            cand use-context 'Make a context the current one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'actorctl;config;help;view'= {
+        }
+        &'actorctl;config;help;get-contexts'= {
+        }
+        &'actorctl;config;help;use-context'= {
+        }
+        &'actorctl;config;help;help'= {
+        }
+        &'actorctl;completions'= {
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'actorctl;help'= {
+            cand list 'List instance actors, classified, with the evidence for each'
+            cand show 'Show one instance: its actor, class, evidence, health checks, events and the store''s view of the actor'
+            cand start 'Give an instance whose actor is missing or dead a new actor'
+            cand restart 'Replace an instance''s actor: claim, start a new one, cancel the old, verify, audit'
+            cand cancel 'Cancel an instance''s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
+            cand recover 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
+            cand config 'Show and switch the contexts of the config file'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'actorctl;help;list'= {
+        }
+        &'actorctl;help;show'= {
+        }
+        &'actorctl;help;start'= {
+        }
+        &'actorctl;help;restart'= {
+        }
+        &'actorctl;help;cancel'= {
+        }
+        &'actorctl;help;recover'= {
+        }
+        &'actorctl;help;config'= {
+            cand view 'Print the config file, secrets redacted'
+            cand get-contexts 'List the contexts; the current one is marked'
+            cand use-context 'Make a context the current one'
+        }
+        &'actorctl;help;config;view'= {
+        }
+        &'actorctl;help;config;get-contexts'= {
+        }
+        &'actorctl;help;config;use-context'= {
+        }
+        &'actorctl;help;completions'= {
+        }
+        &'actorctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
