@@ -5,6 +5,7 @@ use anyhow::Result;
 use native_tls::{Certificate, TlsConnector};
 use postgres_native_tls::MakeTlsConnector;
 use std::fmt;
+use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 use tokio_postgres::config::{Host, SslMode as PgSslMode};
@@ -49,7 +50,8 @@ pub struct Target {
 }
 
 impl Target {
-    /// Parse a `postgres://` URL or a `key=value` connection string.
+    /// Parse a `postgres://` URL or a `key=value` connection string; what
+    /// it leaves out is filled in as libpq does (see [`Target::resolve`]).
     /// `origin` names where it came from, for the error message.
     pub fn parse(raw: &str, origin: &str) -> Result<Target> {
         let (rest, ssl, root_cert) =
@@ -59,65 +61,78 @@ impl Target {
                 "malformed database URL in {origin}: {e} (expected postgres://user@host:port/dbname)"
             ))
         })?;
-        let mut t = Target { config, ssl: ssl.unwrap_or(SslMode::Prefer), root_cert };
-        t.fill_libpq_defaults();
-        Ok(t)
+        Target::resolve(config, ssl, root_cert)
     }
 
-    /// Build a target from libpq's environment variables alone.
+    /// No URL at all: everything from libpq's environment and defaults.
     pub fn from_libpq_env() -> Result<Target> {
-        let mut config = Config::new();
+        Target::resolve(Config::new(), None, None)
+    }
+
+    /// libpq's rules for what a connection string leaves out: PGHOST,
+    /// PGPORT, PGUSER (else the OS user), PGDATABASE (else the user),
+    /// PGPASSWORD (else the password file), PGSSLMODE (else prefer),
+    /// PGSSLROOTCERT, PGAPPNAME (else `actorctl`).
+    fn resolve(mut config: Config, ssl: Option<SslMode>, root_cert: Option<String>) -> Result<Target> {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        if let Some(h) = var("PGHOST") {
-            for host in h.split(',') {
-                config.host(host);
+        if config.get_hosts().is_empty() {
+            match var("PGHOST") {
+                Some(h) => h.split(',').for_each(|h| {
+                    config.host(h);
+                }),
+                None if Path::new("/var/run/postgresql").exists() => {
+                    config.host_path("/var/run/postgresql");
+                }
+                None => {
+                    config.host("localhost");
+                }
             }
         }
-        if let Some(p) = var("PGPORT") {
-            let port = p.parse::<u16>().map_err(|_| usage(format!("PGPORT '{p}' is not a port number")))?;
-            config.port(port);
+        if config.get_ports().is_empty() {
+            if let Some(p) = var("PGPORT") {
+                config
+                    .port(p.parse::<u16>().map_err(|_| usage(format!("PGPORT '{p}' is not a port number")))?);
+            }
         }
-        if let Some(u) = var("PGUSER") {
-            config.user(&u);
+        if config.get_user().is_none() {
+            let user = var("PGUSER").or_else(|| var("USER")).unwrap_or_else(crate::sys::login_name);
+            config.user(&user);
         }
-        if let Some(pw) = var("PGPASSWORD") {
-            config.password(pw);
+        if config.get_dbname().is_none() {
+            if let Some(db) = var("PGDATABASE") {
+                config.dbname(&db);
+            }
         }
-        if let Some(db) = var("PGDATABASE") {
-            config.dbname(&db);
+        let ssl = match ssl {
+            Some(mode) => mode,
+            None => match var("PGSSLMODE") {
+                Some(m) => m.parse().map_err(|e: String| usage(format!("PGSSLMODE: {e}")))?,
+                None => SslMode::Prefer,
+            },
+        };
+        if config.get_application_name().is_none() {
+            config.application_name(&var("PGAPPNAME").unwrap_or_else(|| "actorctl".into()));
         }
-        let mut t = Target { config, ssl: SslMode::Prefer, root_cert: None };
-        t.fill_libpq_defaults();
+        let mut t = Target { config, ssl, root_cert: root_cert.or_else(|| var("PGSSLROOTCERT")) };
+        if t.config.get_password().is_none() {
+            if let Some(pw) = var("PGPASSWORD").or_else(|| t.pgpass_password()) {
+                t.config.password(pw);
+            }
+        }
         Ok(t)
     }
 
-    /// What libpq would fill in: PGSSLMODE/PGSSLROOTCERT when the URL said
-    /// nothing, a host, the OS user, and the application name.
-    fn fill_libpq_defaults(&mut self) {
-        if let Ok(m) = std::env::var("PGSSLMODE") {
-            if let Ok(mode) = m.parse() {
-                self.ssl = mode;
-            }
-        }
-        if self.root_cert.is_none() {
-            self.root_cert = std::env::var("PGSSLROOTCERT").ok().filter(|v| !v.is_empty());
-        }
-        if self.config.get_hosts().is_empty() {
-            if std::path::Path::new("/var/run/postgresql").exists() {
-                self.config.host_path("/var/run/postgresql");
-            } else {
-                self.config.host("localhost");
-            }
-        }
-        if self.config.get_user().is_none() {
-            if let Ok(u) = std::env::var("USER") {
-                self.config.user(&u);
-            }
-        }
-        if self.config.get_application_name().is_none() {
-            let name = std::env::var("PGAPPNAME").unwrap_or_else(|_| "actorctl".into());
-            self.config.application_name(&name);
-        }
+    /// The password file's entry for this target's first host.
+    fn pgpass_password(&self) -> Option<String> {
+        let host = match self.config.get_hosts().first()? {
+            Host::Tcp(h) => h.clone(),
+            #[cfg(unix)]
+            Host::Unix(p) => p.display().to_string(),
+        };
+        let port = self.config.get_ports().first().copied().unwrap_or(5432);
+        let user = self.config.get_user().unwrap_or_default();
+        let db = self.config.get_dbname().unwrap_or(user);
+        crate::pgpass::lookup(&host, port, db, user)
     }
 
     pub fn set_connect_timeout(&mut self, t: Duration) {

@@ -15,6 +15,8 @@ pub mod error;
 pub mod execute;
 pub mod interrupt;
 pub mod output;
+pub mod pgpass;
 pub mod plan;
 pub mod store;
+pub mod sys;
 pub mod timefmt;

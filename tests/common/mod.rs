@@ -15,7 +15,12 @@ pub fn actorctl(url: &str) -> Command {
             c.env_remove(k);
         }
     }
-    c.env("ACTORCTL_DATABASE_URL", url).env("NO_COLOR", "1").timeout(std::time::Duration::from_secs(120));
+    // Neither the developer's config file nor their ~/.pgpass.
+    c.env("ACTORCTL_DATABASE_URL", url)
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
+        .env("PGPASSFILE", "/nonexistent/actorctl-tests/pgpass")
+        .timeout(std::time::Duration::from_secs(120));
     c
 }
 
