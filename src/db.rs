@@ -111,7 +111,7 @@ impl Target {
             },
         };
         if config.get_application_name().is_none() {
-            config.application_name(&var("PGAPPNAME").unwrap_or_else(|| "actorctl".into()));
+            config.application_name(var("PGAPPNAME").unwrap_or_else(|| "actorctl".into()));
         }
         let mut t = Target { config, ssl, root_cert: root_cert.or_else(|| var("PGSSLROOTCERT")) };
         if t.config.get_password().is_none() {
