@@ -23,6 +23,18 @@ pub enum SslMode {
     VerifyFull,
 }
 
+impl SslMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SslMode::Disable => "disable",
+            SslMode::Prefer => "prefer",
+            SslMode::Require => "require",
+            SslMode::VerifyCa => "verify-ca",
+            SslMode::VerifyFull => "verify-full",
+        }
+    }
+}
+
 impl FromStr for SslMode {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
@@ -214,7 +226,20 @@ impl Target {
         }
         config.ssl_mode(if self.ssl == SslMode::Prefer { PgSslMode::Prefer } else { PgSslMode::Require });
         let tls = MakeTlsConnector::new(self.tls_connector()?);
-        let (client, conn) = config.connect(tls).await.backend_context(hint)?;
+        let (client, conn) = config.connect(tls).await.map_err(|e| {
+            let chain = format!("{:#}", anyhow::Error::new(e));
+            let why = if chain.contains("certificate") || chain.contains("TLS") || chain.contains("handshake")
+            {
+                format!(
+                    "TLS verification failed for sslmode={} (verify-ca checks the certificate chain against \
+                     sslrootcert, verify-full also the host name): {chain}",
+                    self.ssl.as_str()
+                )
+            } else {
+                chain
+            };
+            backend(format!("{}: {why}", hint()))
+        })?;
         spawn_connection(conn);
         Ok(client)
     }
