@@ -235,6 +235,30 @@ impl Cms<'_> {
         Ok(n == 1)
     }
 
+    /// What this role lacks to act on actors (empty: it may act). Checked
+    /// before anything is touched, so a read-only role changes nothing.
+    pub async fn missing_write_privileges(&self) -> Result<Vec<String>> {
+        let row = self
+            .client
+            .query_one(
+                "SELECT has_column_privilege(format('%I.instances', $1::text), 'instance_actor_orchestration_id', 'UPDATE'),
+                        has_table_privilege(format('%I.instance_events', $1::text), 'INSERT'),
+                        current_user::text",
+                &[&self.schema],
+            )
+            .await
+            .backend_context(|| "cannot check the role's privileges".into())?;
+        let s = &self.schema;
+        let mut missing = Vec::new();
+        if !row.get::<_, bool>(0) {
+            missing.push(format!("UPDATE on {s}.instances(instance_actor_orchestration_id)"));
+        }
+        if !row.get::<_, bool>(1) {
+            missing.push(format!("INSERT on {s}.instance_events"));
+        }
+        Ok(missing)
+    }
+
     /// Running instances whose row names this actor (for orphan checks).
     pub async fn instances_pointing_to(&self, actor_id: &str) -> Result<Vec<(String, String)>> {
         let sql = format!(

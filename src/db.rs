@@ -202,6 +202,7 @@ impl Target {
 
     /// Connect, with the connect timeout enforced, and set the statement timeout.
     pub async fn connect(&self, statement_timeout: Duration) -> Result<Client> {
+        tracing::debug!("connecting to {self} (sslmode={})", self.ssl.as_str());
         let deadline = self.config.get_connect_timeout().copied().unwrap_or(Duration::from_secs(10));
         let fut = self.connect_inner();
         let client =

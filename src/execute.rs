@@ -136,6 +136,7 @@ impl Executor<'_> {
         if !self.cms.claim(k8s, p.old_actor_id.as_deref(), Some(&new_id), true).await? {
             return Ok(Progress::Finished(changed_concurrently(p)));
         }
+        tracing::info!("{k8s}: claimed for {new_id} (was {:?})", p.old_actor_id);
         crash_point("claim");
         let mut flight = InFlight::new(p, Some(new_id.clone()));
         flight.expect_running = Some(new_id.clone());
@@ -154,6 +155,7 @@ impl Executor<'_> {
             flight.notes.push(format!("claimed, but the start failed: {e:#}"));
             return Ok(Progress::Verify(flight));
         }
+        tracing::info!("{k8s}: start of {new_id} requested");
         crash_point("start");
         if let Some(old) = p.old_actor_id.as_deref().filter(|_| p.old_actor_active) {
             if self.cancel_if_live(old, &mut flight).await? {
@@ -224,6 +226,7 @@ impl Executor<'_> {
             Some(_) => {
                 let reason = format!("{} by {}", self.audit.reason, self.audit.operator);
                 dx.cancel(id, &reason).await?;
+                tracing::info!("cancellation of {id} requested");
                 Ok(true)
             }
         }

@@ -174,8 +174,16 @@ async fn passwords_never_appear() {
         assert!(r.code == 0 || r.code == 1 || r.code == 2, "{args:?}: {}", r.stderr);
         assert!(!r.stdout.contains(secret) && !r.stderr.contains(secret), "{args:?} leaked the password");
     }
-    let out = actorctl(&url).args(["-vv", "list"]).env("RUST_LOG", "trace").output().unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains(secret));
+    // Every level, reads and actions (the duroxide client logs through sqlx).
+    for args in [&["-vv", "list"][..], &["-vv", "restart", "alpha", "-o", "json"][..]] {
+        let out = actorctl(&url).args(args).env("RUST_LOG", "trace").output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.len() > 200, "trace logging produced output: {stderr}");
+        assert!(
+            !stderr.contains(secret) && !String::from_utf8_lossy(&out.stdout).contains(secret),
+            "{args:?}"
+        );
+    }
 
     // Wrong password: an authentication error, exit 3, neither password shown.
     let wrong = url.replace(secret, "WrongPassw0rdGuess");

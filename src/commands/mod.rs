@@ -88,6 +88,13 @@ pub async fn gather<'c>(
         store: snapshot,
         actor_orchestration: s.actor_orchestration.clone(),
     };
+    tracing::info!(
+        "read {} CMS instances and {} store actors ({} queued starts); store ledger: {}",
+        facts.instances.len(),
+        facts.store.actors.len(),
+        facts.store.queued_starts.len(),
+        store.ledger.describe()
+    );
     let report = classify(&facts, stale_after);
     Ok((cms, store, Fleet { report, instances }))
 }

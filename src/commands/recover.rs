@@ -89,7 +89,7 @@ pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
             counts(&plan)
         );
     }
-    let backend = super::repair::connect_backend(&a.backend, s, &store).await?;
+    let backend = super::repair::connect_backend(&a.backend, s, &cms, &store).await?;
     if !a.yes && !confirm(&plan)? {
         return Err(usage("cancelled: nothing was changed"));
     }

@@ -5,8 +5,9 @@ use std::io::IsTerminal;
 
 use crate::classify::{Class, Row};
 use crate::cli::{ActionOpts, BackendKind, BackendOpts, CancelArgs, ResultFormat};
+use crate::cms::Cms;
 use crate::config::{ApiSettings, Settings};
-use crate::error::{usage, EXIT_OK, EXIT_UNHEALTHY};
+use crate::error::{backend, usage, EXIT_OK, EXIT_UNHEALTHY};
 use crate::execute::{describe, ActionResult, Audit, Executor};
 use crate::output::{self, results};
 use crate::plan::{plan_instance, Action, Planned, Request};
@@ -85,7 +86,7 @@ pub async fn run(
     if plan.iter().all(|p| p.action == Action::None) {
         return finish(&crate::execute::nothing_to_do(&plan), opts);
     }
-    let backend = connect_backend(backend_opts, s, &store).await?;
+    let backend = connect_backend(backend_opts, s, &cms, &store).await?;
     if needs_confirmation && !confirm(&plan)? {
         return Err(usage("cancelled: nothing was changed"));
     }
@@ -140,7 +141,26 @@ async fn plan_actor(id: &str, rows: &[Row], store: &Store<'_>) -> Result<Planned
     }
 }
 
-pub async fn connect_backend(o: &BackendOpts, s: &Settings, store: &Store<'_>) -> Result<Backend> {
+/// The backend actions go through. For duroxide, first make sure this role
+/// may write what the protocol writes, so that a read-only role fails before
+/// anything is touched.
+pub async fn connect_backend(
+    o: &BackendOpts,
+    s: &Settings,
+    cms: &Cms<'_>,
+    store: &Store<'_>,
+) -> Result<Backend> {
+    if o.backend == BackendKind::Duroxide {
+        let mut missing = cms.missing_write_privileges().await?;
+        missing.extend(store.missing_write_privileges().await?);
+        if !missing.is_empty() {
+            return Err(backend(format!(
+                "permission denied: the database role cannot change actors (it lacks {}). It can list and show; \
+                 the operator grants are in the README (Least privilege). Nothing was changed",
+                missing.join(", ")
+            )));
+        }
+    }
     Ok(match o.backend {
         BackendKind::Duroxide => Backend::Duroxide(
             DuroxideBackend::connect(

@@ -28,6 +28,7 @@ use anyhow::Result;
 use tokio_postgres::Client;
 
 use crate::classify::StoreSnapshot;
+use crate::error::BackendContext;
 
 pub struct Store<'a> {
     client: &'a Client,
@@ -52,6 +53,23 @@ impl<'a> Store<'a> {
     /// still queued, absent for an id the store does not know.
     pub async fn states(&self, ids: &[String]) -> Result<std::collections::HashMap<String, ActorState>> {
         snapshot::states(self.client, &self.schema, ids).await
+    }
+
+    /// What this role lacks to start and cancel actors through the store.
+    pub async fn missing_write_privileges(&self) -> Result<Vec<String>> {
+        let row = self
+            .client
+            .query_one(
+                "SELECT has_table_privilege(format('%I.orchestrator_queue', $1::text), 'INSERT')",
+                &[&self.schema],
+            )
+            .await
+            .backend_context(|| "cannot check the role's privileges".into())?;
+        Ok(if row.get::<_, bool>(0) {
+            Vec::new()
+        } else {
+            vec![format!("INSERT on {}.orchestrator_queue (and the store's functions)", self.schema)]
+        })
     }
 
     pub async fn actor_detail(&self, actor_id: &str) -> Result<ActorDetail> {
