@@ -42,6 +42,8 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Replace an instance''s actor: claim, start a new one, cancel the old, verify, audit')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an instance''s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor')
+            [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
+            [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -51,6 +53,9 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Health checks or progress older than this count as stale')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'With --check: WARNING from this many unhealthy actors')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'With --check: CRITICAL from this many unhealthy actors')
+            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
             [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
             [CompletionResult]::new('--cms-schema', '--cms-schema', [CompletionResultType]::ParameterName, 'Schema of the control plane''s tables')
@@ -67,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--orphaned', '--orphaned', [CompletionResultType]::ParameterName, 'Only running actors that no running instance points to')
             [CompletionResult]::new('--unhealthy', '--unhealthy', [CompletionResultType]::ParameterName, 'Every class except healthy')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the table header')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -219,6 +225,67 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'actorctl;sweep' {
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Abort the whole sweep, touching nothing, when the plan has more actions than this')
+            [CompletionResult]::new('--min-age', '--min-age', [CompletionResultType]::ParameterName, 'Leave alone instances created, or actors started, less than this ago')
+            [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'Wait this long for another sweep''s lock instead of exiting at once')
+            [CompletionResult]::new('--restart-burst', '--restart-burst', [CompletionResultType]::ParameterName, 'Quarantine an instance restarted or started this many times ...')
+            [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, '... within this window')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions in flight at once')
+            [CompletionResult]::new('--rps', '--rps', [CompletionResultType]::ParameterName, 'Start at most this many actions per second')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'With --check: WARNING from this many unhealthy actors')
+            [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'With --check: CRITICAL from this many unhealthy actors')
+            [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in the audit trail (default: names the command)')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who, recorded in the audit trail (default: $USER@hostname)')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the store to show the result before reporting it unverified')
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Health checks or progress older than this count as stale')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Base URL of the control plane API, for --backend http')
+            [CompletionResult]::new('--api-token-file', '--api-token-file', [CompletionResultType]::ParameterName, 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'Timeout of one API request')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
+            [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
+            [CompletionResult]::new('--cms-schema', '--cms-schema', [CompletionResultType]::ParameterName, 'Schema of the control plane''s tables')
+            [CompletionResult]::new('--duroxide-schema', '--duroxide-schema', [CompletionResultType]::ParameterName, 'Schema of the duroxide-pg orchestration store')
+            [CompletionResult]::new('--actor-orchestration', '--actor-orchestration', [CompletionResultType]::ParameterName, 'Orchestration name of the instance actor')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Cancel any single query that runs longer than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current context')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Act even when the workers are down')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing unless something failed or is quarantined (for cron mail)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing unless something failed or is quarantined (for cron mail)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the exact steps that would be taken; change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'actorctl;reset-failed' {
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who, recorded in the audit trail (default: $USER@hostname)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
+            [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
+            [CompletionResult]::new('--cms-schema', '--cms-schema', [CompletionResultType]::ParameterName, 'Schema of the control plane''s tables')
+            [CompletionResult]::new('--duroxide-schema', '--duroxide-schema', [CompletionResultType]::ParameterName, 'Schema of the duroxide-pg orchestration store')
+            [CompletionResult]::new('--actor-orchestration', '--actor-orchestration', [CompletionResultType]::ParameterName, 'Orchestration name of the instance actor')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Cancel any single query that runs longer than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current context')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Clear every quarantine')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'actorctl;config' {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
             [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
@@ -329,6 +396,8 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Replace an instance''s actor: claim, start a new one, cancel the old, verify, audit')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel an instance''s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor')
+            [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
+            [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -350,6 +419,12 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             break
         }
         'actorctl;help;recover' {
+            break
+        }
+        'actorctl;help;sweep' {
+            break
+        }
+        'actorctl;help;reset-failed' {
             break
         }
         'actorctl;help;config' {

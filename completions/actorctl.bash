@@ -34,6 +34,9 @@ _actorctl() {
             actorctl,recover)
                 cmd="actorctl__subcmd__recover"
                 ;;
+            actorctl,reset-failed)
+                cmd="actorctl__subcmd__reset__subcmd__failed"
+                ;;
             actorctl,restart)
                 cmd="actorctl__subcmd__restart"
                 ;;
@@ -42,6 +45,9 @@ _actorctl() {
                 ;;
             actorctl,start)
                 cmd="actorctl__subcmd__start"
+                ;;
+            actorctl,sweep)
+                cmd="actorctl__subcmd__sweep"
                 ;;
             actorctl__subcmd__config,get-contexts)
                 cmd="actorctl__subcmd__config__subcmd__get__subcmd__contexts"
@@ -85,6 +91,9 @@ _actorctl() {
             actorctl__subcmd__help,recover)
                 cmd="actorctl__subcmd__help__subcmd__recover"
                 ;;
+            actorctl__subcmd__help,reset-failed)
+                cmd="actorctl__subcmd__help__subcmd__reset__subcmd__failed"
+                ;;
             actorctl__subcmd__help,restart)
                 cmd="actorctl__subcmd__help__subcmd__restart"
                 ;;
@@ -93,6 +102,9 @@ _actorctl() {
                 ;;
             actorctl__subcmd__help,start)
                 cmd="actorctl__subcmd__help__subcmd__start"
+                ;;
+            actorctl__subcmd__help,sweep)
+                cmd="actorctl__subcmd__help__subcmd__sweep"
                 ;;
             actorctl__subcmd__help__subcmd__config,get-contexts)
                 cmd="actorctl__subcmd__help__subcmd__config__subcmd__get__subcmd__contexts"
@@ -110,7 +122,7 @@ _actorctl() {
 
     case "${cmd}" in
         actorctl)
-            opts="-v -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help --version list show start restart cancel recover config completions help"
+            opts="-v -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help --version list show start restart cancel recover sweep reset-failed config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,7 +586,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__help)
-            opts="list show start restart cancel recover config completions help"
+            opts="list show start restart cancel recover sweep reset-failed config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,6 +725,20 @@ _actorctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        actorctl__subcmd__help__subcmd__reset__subcmd__failed)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         actorctl__subcmd__help__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -755,8 +781,22 @@ _actorctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        actorctl__subcmd__help__subcmd__sweep)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         actorctl__subcmd__list)
-            opts="-o -v -h --stale --zombie --missing --dead --orphaned --unhealthy --stale-after --output --no-headers --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-o -v -h --stale --zombie --missing --dead --orphaned --unhealthy --stale-after --output --no-headers --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +812,18 @@ _actorctl() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --warn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --textfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -878,6 +930,68 @@ _actorctl() {
                     ;;
                 --api-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cms-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-orchestration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        actorctl__subcmd__reset__subcmd__failed)
+            opts="-o -v -h --all --operator --output --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -1082,6 +1196,136 @@ _actorctl() {
                 return 0
             fi
             case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --backend)
+                    COMPREPLY=($(compgen -W "duroxide http" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cms-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-orchestration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        actorctl__subcmd__sweep)
+            opts="-q -o -v -h --max --min-age --force --wait-lock --restart-burst --restart-window --concurrency --rps --quiet --check --warn --crit --textfile --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-lock)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart-burst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --textfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

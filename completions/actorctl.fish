@@ -42,6 +42,8 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "start" -d 'Give a
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
+complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
+complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "config" -d 'Show and switch the contexts of the config file'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -50,6 +52,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s o -l output -
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -66,6 +71,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l dead -d 'Only
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l orphaned -d 'Only running actors that no running instance points to'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l unhealthy -d 'Every class except healthy'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l no-headers -d 'Omit the table header'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l stale-after -d 'Health checks or progress older than this count as stale' -r
@@ -190,6 +196,57 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s q -l quiet
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l max -d 'Abort the whole sweep, touching nothing, when the plan has more actions than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l min-age -d 'Leave alone instances created, or actors started, less than this ago' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l wait-lock -d 'Wait this long for another sweep\'s lock instead of exiting at once' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l restart-burst -d 'Quarantine an instance restarted or started this many times ...' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l restart-window -d '... within this window' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l concurrency -d 'Actions in flight at once' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l rps -d 'Start at most this many actions per second' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
+json\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
+http\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l cms-schema -d 'Schema of the control plane\'s tables' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l duroxide-schema -d 'Schema of the duroxide-pg orchestration store' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l force -d 'Act even when the workers are down'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s q -l quiet -d 'Print nothing unless something failed or is quarantined (for cron mail)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l cms-schema -d 'Schema of the control plane\'s tables' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l duroxide-schema -d 'Schema of the duroxide-pg orchestration store' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l all -d 'Clear every quarantine'
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -253,15 +310,17 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l config
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Print the config file, secrets redacted'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List the contexts; the current one is marked'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'

@@ -19,6 +19,10 @@ pub struct CmsInstance {
     pub actor_id: Option<String>,
     pub last_health_check: Option<DateTime<Utc>>,
     pub created_at: Option<DateTime<Utc>>,
+    /// Quarantined by the crash-loop budget (from `instance_events`).
+    pub quarantined: bool,
+    /// Starts and restarts by actorctl within the budget's window.
+    pub recent_restarts: i64,
 }
 
 /// An orchestration instance in the store, with what its queues hold.
@@ -127,6 +131,10 @@ pub struct Row {
     pub instance_created_at: Option<DateTime<Utc>>,
     /// When the actor was created in the store, or its start queued.
     pub actor_created_at: Option<DateTime<Utc>>,
+    /// The instance is quarantined: sweeps leave it alone.
+    pub quarantined: bool,
+    /// Starts and restarts by actorctl within the crash-loop window.
+    pub recent_restarts: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -223,6 +231,8 @@ impl Ctx {
             evidence: String::new(),
             instance_created_at: i.created_at,
             actor_created_at: None,
+            quarantined: i.quarantined,
+            recent_restarts: i.recent_restarts,
         };
         let Some(id) = i.actor_id.as_deref() else {
             row.evidence = "no actor: instance_actor_orchestration_id is NULL".into();
@@ -361,6 +371,8 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
                 evidence: format!("actor {} (last progress {}) but {why}", a.status, ctx.age(progress)),
                 instance_created_at: owner.and_then(|i| i.created_at),
                 actor_created_at: a.created_at,
+                quarantined: false,
+                recent_restarts: 0,
             })
         })
         .collect()

@@ -74,6 +74,17 @@ pub enum Command {
     /// protocol as the single-actor commands.
     #[command(after_help = EXIT_CODES)]
     Recover(RecoverArgs),
+    /// Unattended repair, for cron on many nodes: one sweeper at a time
+    /// (advisory lock), a crash-loop budget, monitoring outputs.
+    ///
+    /// Like `recover --all --yes` with unattended defaults: never prompts,
+    /// --max 50 (the whole sweep aborts when exceeded), --min-age 2m,
+    /// refuses while the workers are down.
+    #[command(after_help = EXIT_CODES)]
+    Sweep(SweepArgs),
+    /// Clear the crash-loop quarantine of instances, so sweeps repair them again.
+    #[command(after_help = EXIT_CODES)]
+    ResetFailed(ResetFailedArgs),
     /// Show and switch the contexts of the config file.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -132,6 +143,60 @@ pub struct RecoverArgs {
     pub action: ActionOpts,
     #[command(flatten)]
     pub backend: BackendOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    /// Abort the whole sweep, touching nothing, when the plan has more
+    /// actions than this.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub max: usize,
+    /// Leave alone instances created, or actors started, less than this ago.
+    #[arg(long, default_value = "2m", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub min_age: Duration,
+    /// Act even when the workers are down.
+    #[arg(long)]
+    pub force: bool,
+    /// Wait this long for another sweep's lock instead of exiting at once.
+    #[arg(long, default_value = "0s", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub wait_lock: Duration,
+    /// Quarantine an instance restarted or started this many times ...
+    #[arg(long, default_value_t = 3, value_name = "N", value_parser = clap::value_parser!(i64).range(1..))]
+    pub restart_burst: i64,
+    /// ... within this window.
+    #[arg(long, default_value = "1h", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub restart_window: Duration,
+    /// Actions in flight at once.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// Start at most this many actions per second.
+    #[arg(long, value_parser = parse_rps)]
+    pub rps: Option<f64>,
+    /// Print nothing unless something failed or is quarantined (for cron mail).
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub monitor: MonitorOpts,
+    #[command(flatten)]
+    pub action: ActionOpts,
+    #[command(flatten)]
+    pub backend: BackendOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetFailedArgs {
+    /// Instances (user_name or k8s_name) whose quarantine to clear.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub names: Vec<String>,
+    /// Clear every quarantine.
+    #[arg(long)]
+    pub all: bool,
+    /// Who, recorded in the audit trail (default: $USER@hostname).
+    #[arg(long, env = "ACTORCTL_OPERATOR")]
+    pub operator: Option<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ResultFormat::Table)]
+    pub output: ResultFormat,
 }
 
 fn parse_rps(s: &str) -> Result<f64, String> {
@@ -302,6 +367,29 @@ pub struct ListArgs {
 
     #[command(flatten)]
     pub output: OutputOpts,
+
+    #[command(flatten)]
+    pub monitor: MonitorOpts,
+}
+
+/// Monitoring outputs.
+#[derive(Debug, Args, Clone)]
+pub struct MonitorOpts {
+    /// Nagios/Icinga plugin mode: one status line on stdout and the plugin's
+    /// exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is
+    /// CRITICAL; an unreachable database is UNKNOWN.
+    #[arg(long)]
+    pub check: bool,
+    /// With --check: WARNING from this many unhealthy actors.
+    #[arg(long, default_value_t = 1, value_name = "N", requires = "check")]
+    pub warn: usize,
+    /// With --check: CRITICAL from this many unhealthy actors.
+    #[arg(long, default_value_t = 10, value_name = "N", requires = "check")]
+    pub crit: usize,
+    /// Also write the metrics in Prometheus node_exporter textfile format to
+    /// PATH (atomically: a temp file, then rename).
+    #[arg(long, value_name = "PATH")]
+    pub textfile: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,9 @@ pub struct Cms<'a> {
     client: &'a Client,
     schema: String,
     pub shape: Shape,
+    /// Restarts and starts within this window count toward the crash-loop
+    /// budget (`recent_restarts`).
+    pub restart_window: std::time::Duration,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +75,12 @@ impl<'a> Cms<'a> {
                 )))
             }
         };
-        Ok(Cms { client, schema: schema.to_string(), shape })
+        Ok(Cms {
+            client,
+            schema: schema.to_string(),
+            shape,
+            restart_window: std::time::Duration::from_secs(3600),
+        })
     }
 
     fn select_instances(&self, filter: &str) -> String {
@@ -83,10 +91,24 @@ impl<'a> Cms<'a> {
                 "(SELECT max(h.checked_at) FROM {s}.instance_health_checks h WHERE h.instance_id = i.id)"
             ),
         };
+        let window = self.restart_window.as_secs();
+        // Quarantine is the latest of actor_quarantined / _cleared; restarts
+        // count within the window and since the last clearing.
         format!(
             "SELECT i.id, coalesce(i.user_name::text, i.k8s_name::text), i.k8s_name::text, coalesce(i.namespace::text, ''),
                     i.state::text, i.health_status::text, i.instance_actor_orchestration_id::text,
-                    {lhc}, i.created_at, now()
+                    {lhc}, i.created_at, now(),
+                    coalesce((SELECT e.event_type = 'actor_quarantined' FROM {s}.instance_events e
+                               WHERE e.instance_id = i.id
+                                 AND e.event_type IN ('actor_quarantined', 'actor_quarantine_cleared')
+                               ORDER BY e.created_at DESC, e.id DESC LIMIT 1), false),
+                    (SELECT count(*) FROM {s}.instance_events e
+                      WHERE e.instance_id = i.id AND e.event_type IN ('actor_started', 'actor_restarted')
+                        AND e.created_at > now() - interval '{window} seconds'
+                        AND e.created_at > coalesce((SELECT max(c.created_at) FROM {s}.instance_events c
+                                                      WHERE c.instance_id = i.id
+                                                        AND c.event_type = 'actor_quarantine_cleared'),
+                                                    '-infinity'))
                FROM {s}.instances i {filter}"
         )
     }
@@ -273,6 +295,23 @@ impl Cms<'_> {
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
+    /// The actor id each named instance points to now (one query).
+    pub async fn current_actors(
+        &self,
+        k8s_names: &[String],
+    ) -> Result<std::collections::HashMap<String, Option<String>>> {
+        let sql = format!(
+            "SELECT k8s_name::text, instance_actor_orchestration_id FROM {}.instances WHERE k8s_name = ANY($1)",
+            self.schema
+        );
+        let rows = self
+            .client
+            .query(&sql, &[&k8s_names])
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     pub async fn current_actor(&self, k8s_name: &str) -> Result<Option<String>> {
         let sql = format!(
             "SELECT instance_actor_orchestration_id FROM {}.instances WHERE k8s_name = $1",
@@ -323,6 +362,8 @@ fn instance_from_row(r: &Row) -> (Uuid, CmsInstance) {
             actor_id: r.get(6),
             last_health_check: r.get(7),
             created_at: r.get(8),
+            quarantined: r.get(10),
+            recent_restarts: r.get(11),
         },
     )
 }

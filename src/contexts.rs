@@ -154,6 +154,7 @@ pub fn apply(cli: &mut Cli, m: &ArgMatches, ctx: &Context) -> Result<()> {
         Command::Restart(a) => (Some(&mut a.action.stale_after), Some(&mut a.backend)),
         Command::Cancel(a) => (Some(&mut a.action.stale_after), Some(&mut a.backend)),
         Command::Recover(a) => (Some(&mut a.action.stale_after), Some(&mut a.backend)),
+        Command::Sweep(a) => (Some(&mut a.action.stale_after), Some(&mut a.backend)),
         _ => (None, None),
     };
     if let (Some(field), Some(v)) = (stale_after, stale.filter(|_| from_default(sub, "stale_after"))) {

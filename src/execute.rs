@@ -101,6 +101,8 @@ pub struct InFlight {
     notes: Vec<String>,
     /// The claim succeeded, so the audit trail must hear of it.
     changed: bool,
+    /// Another process claimed the instance after us (its actor id).
+    lost_to: Option<String>,
 }
 
 pub enum Progress {
@@ -157,7 +159,9 @@ impl Executor<'_> {
         }
         tracing::info!("{k8s}: start of {new_id} requested");
         crash_point("start");
-        if let Some(old) = p.old_actor_id.as_deref().filter(|_| p.old_actor_active) {
+        // Even a "missing" old id is checked: a concurrent claimer may have
+        // started it since we classified.
+        if let Some(old) = p.old_actor_id.as_deref() {
             if self.cancel_if_live(old, &mut flight).await? {
                 flight.expect_finished.push(old.to_string());
             }
@@ -305,6 +309,7 @@ impl Executor<'_> {
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+        self.check_ownership(&mut concluded).await?;
         let audits = concluded.into_iter().map(|(f, states)| async move {
             let r = f.conclude(&states, timeout);
             if f.changed {
@@ -316,6 +321,38 @@ impl Executor<'_> {
             anyhow::Ok(r)
         });
         futures::stream::iter(audits).buffered(8).collect::<Vec<_>>().await.into_iter().collect()
+    }
+
+    /// A claim can be overtaken between our claim and our start: another
+    /// process that classified the row as missing claims it again and starts
+    /// its own actor. Whoever no longer owns the row cancels the actor it
+    /// started, so that one instance never keeps two (one query for all).
+    async fn check_ownership(&self, concluded: &mut [(InFlight, HashMap<String, ActorState>)]) -> Result<()> {
+        let names: Vec<String> = concluded
+            .iter()
+            .filter(|(f, _)| f.expect_running.is_some())
+            .filter_map(|(f, _)| f.planned.k8s_name.clone())
+            .collect();
+        if names.is_empty() {
+            return Ok(());
+        }
+        let owners = self.cms.current_actors(&names).await?;
+        for (f, states) in concluded.iter_mut() {
+            let (Some(mine), Some(k8s)) = (f.expect_running.clone(), f.planned.k8s_name.as_deref()) else {
+                continue;
+            };
+            let owner = owners.get(k8s).cloned().flatten();
+            if owner.as_deref() == Some(mine.as_str()) {
+                continue;
+            }
+            if let Backend::Duroxide(dx) = self.backend {
+                if states.get(&mine).is_some_and(ActorState::is_active) {
+                    dx.cancel(&mine, "actorctl: another process claimed the instance after us").await?;
+                }
+            }
+            f.lost_to = Some(owner.unwrap_or_else(|| "no actor".into()));
+        }
+        Ok(())
     }
 
     /// Step 5: one `instance_events` row per action that changed something.
@@ -414,6 +451,7 @@ impl InFlight {
             expect_finished: Vec::new(),
             notes: Vec::new(),
             changed: false,
+            lost_to: None,
         }
     }
 
@@ -437,6 +475,12 @@ impl InFlight {
 
     fn conclude(&self, states: &HashMap<String, ActorState>, timeout: Duration) -> ActionResult {
         let p = &self.planned;
+        if let (Some(owner), Some(mine)) = (&self.lost_to, &self.expect_running) {
+            let msg = format!(
+                "changed concurrently: the instance was claimed again ({owner}) after we started {mine}; {mine} was cancelled"
+            );
+            return result(p, Outcome::Skipped, self.new_actor_id.clone(), msg);
+        }
         let hard_failure =
             self.notes.iter().find(|n| n.starts_with("claimed, but") || n.starts_with("refusing"));
         let mut msg: Vec<String> = Vec::new();

@@ -162,8 +162,14 @@ pub fn plan_recovery(
             let young = [("instance", r.instance_created_at), ("actor", r.actor_created_at)]
                 .into_iter()
                 .find_map(|(what, at)| at.filter(|at| now - *at < min).map(|at| (what, at)));
+                        let named = r.k8s_name.as_ref().is_some_and(|k| sel.k8s_names.contains(k));
             match (repair_for(r.class), young) {
                 (Action::None, _) => planned(r, Action::None, "healthy: nothing to do".into()),
+                (_, _) if r.quarantined && !named => planned(
+                    r,
+                    Action::None,
+                    "quarantined (crash loop): left alone; `actorctl reset-failed` clears it, naming it repairs it".into(),
+                ),
                 (_, Some((what, at))) => planned(
                     r,
                     Action::None,
@@ -204,6 +210,8 @@ mod tests {
             evidence: "because".into(),
             instance_created_at: None,
             actor_created_at: None,
+            quarantined: false,
+            recent_restarts: 0,
         }
     }
 
@@ -281,6 +289,8 @@ mod recovery_tests {
             evidence: format!("{k8s} is {class}"),
             instance_created_at: Some(now() - chrono::Duration::seconds(created_secs_ago)),
             actor_created_at: Some(now() - chrono::Duration::seconds(created_secs_ago)),
+            quarantined: false,
+            recent_restarts: 0,
         }
     }
 

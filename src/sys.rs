@@ -25,3 +25,9 @@ pub fn hostname() -> String {
         "localhost".into()
     }
 }
+
+/// `$USER@hostname`, the default operator recorded in the audit trail.
+pub fn default_operator() -> String {
+    let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| login_name());
+    format!("{user}@{}", hostname())
+}

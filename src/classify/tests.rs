@@ -23,6 +23,8 @@ fn inst(k8s: &str, actor: Option<&str>, health_age: Option<i64>) -> CmsInstance 
         actor_id: actor.map(str::to_string),
         last_health_check: health_age.and_then(ago),
         created_at: ago(86_400),
+        quarantined: false,
+        recent_restarts: 0,
     }
 }
 

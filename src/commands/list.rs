@@ -6,15 +6,43 @@ use crate::classify::{Class, Row};
 use crate::cli::{Format, ListArgs};
 use crate::config::Settings;
 use crate::error::{EXIT_OK, EXIT_UNHEALTHY};
-use crate::output::{self, actors};
+use crate::output::{self, actors, monitor};
 
 pub async fn run(args: ListArgs, s: &Settings) -> Result<u8> {
+    if !args.monitor.check {
+        return list(args, s).await;
+    }
+    let secrets = s.secrets();
+    match list(args, s).await {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            let mut msg = format!("{e:#}");
+            for secret in &secrets {
+                msg = msg.replace(secret.as_str(), "***");
+            }
+            output::emit(&monitor::unknown(&msg))?;
+            Ok(monitor::UNKNOWN)
+        }
+    }
+}
+
+async fn list(args: ListArgs, s: &Settings) -> Result<u8> {
     let conns = super::Connections::open(s).await?;
     let (_, _, fleet) = super::gather(&conns, s, args.stale_after).await?;
     let report = &fleet.report;
     let wanted = selected_classes(&args);
     let rows: Vec<&Row> = report.rows.iter().filter(|r| wanted.contains(&r.class)).collect();
 
+    if let Some(path) = &args.monitor.textfile {
+        let all: Vec<&Row> = report.rows.iter().collect();
+        monitor::write_atomically(path, &monitor::textfile(&all, report.diagnosis.workers_down, None, None))?;
+    }
+    if args.monitor.check {
+        let (code, line) =
+            monitor::check(&rows, report.diagnosis.workers_down, args.monitor.warn, args.monitor.crit);
+        output::emit(&line)?;
+        return Ok(code);
+    }
     let fmt = args.output.output;
     if fmt != Format::Json {
         if let Some(msg) = &report.diagnosis.message {

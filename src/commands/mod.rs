@@ -4,7 +4,9 @@ pub mod contexts;
 mod list;
 mod recover;
 pub mod repair;
+mod reset_failed;
 mod show;
+mod sweep;
 
 use anyhow::Result;
 use tokio_postgres::Client;
@@ -35,6 +37,8 @@ pub async fn run(command: Command, settings: &Settings) -> Result<u8> {
             repair::run(Request::Cancel, target, &a.action, &a.backend, a.yes, settings).await
         }
         Command::Recover(a) => recover::run(a, settings).await,
+        Command::Sweep(a) => sweep::run(a, settings).await,
+        Command::ResetFailed(a) => reset_failed::run(a, settings).await,
         Command::Completions { .. } | Command::Config(_) => unreachable!("handled before connecting"),
     }
 }
@@ -77,7 +81,18 @@ pub async fn gather<'c>(
     s: &Settings,
     stale_after: std::time::Duration,
 ) -> Result<(Cms<'c>, Store<'c>, Fleet)> {
-    let cms = Cms::open(conns.cms_client(), &s.cms_schema, &s.cms).await?;
+    gather_with_window(conns, s, stale_after, std::time::Duration::from_secs(3600)).await
+}
+
+/// [`gather`], counting restarts for the crash-loop budget within `window`.
+pub async fn gather_with_window<'c>(
+    conns: &'c Connections,
+    s: &Settings,
+    stale_after: std::time::Duration,
+    window: std::time::Duration,
+) -> Result<(Cms<'c>, Store<'c>, Fleet)> {
+    let mut cms = Cms::open(conns.cms_client(), &s.cms_schema, &s.cms).await?;
+    cms.restart_window = window;
     let store = Store::open(conns.store_client(), &s.store_schema, &s.store).await?;
     let (now, instances) = cms.instances().await?;
     let referenced: Vec<String> = instances.iter().filter_map(|(_, i)| i.actor_id.clone()).collect();

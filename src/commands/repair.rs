@@ -59,7 +59,15 @@ pub async fn run(
                 .iter()
                 .filter(|r| r.class == Class::Orphan && r.k8s_name.as_deref() == Some(k8s))
                 .collect();
-            plan_instance(request, row, &orphans)
+            let mut plan = plan_instance(request, row, &orphans);
+            if row.quarantined && plan[0].action != Action::None {
+                let note = format!(
+                    "{k8s} is quarantined (crash loop): acting anyway, as asked; sweeps still leave it alone until                      `actorctl reset-failed {k8s}`"
+                );
+                output::note(&format!("actorctl: note: {note}"));
+                plan[0].reason = format!("{}; {note}", plan[0].reason);
+            }
+            plan
         }
         Target::Actor(id) => vec![plan_actor(id, &fleet.report.rows, &store).await?],
     };
@@ -97,7 +105,13 @@ pub async fn run(
         audit: Audit { operator: operator(opts), reason: reason(opts, request) },
         verify_timeout: opts.verify_timeout,
     };
-    let results = exec.run(&plan).await?;
+    let mut results = exec.run(&plan).await?;
+    // Say so in the result too, when the instance was quarantined.
+    if let (Some(first), Some(p)) = (results.first_mut(), plan.first()) {
+        if let Some(note) = p.reason.split("; ").find(|n| n.contains("is quarantined")) {
+            first.message = format!("{}; note: {note}", first.message);
+        }
+    }
     finish(&results, opts)
 }
 
@@ -197,12 +211,7 @@ fn confirm(plan: &[Planned]) -> Result<bool> {
 }
 
 pub fn operator(opts: &ActionOpts) -> String {
-    opts.operator.clone().unwrap_or_else(|| {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("LOGNAME"))
-            .unwrap_or_else(|_| crate::sys::login_name());
-        format!("{user}@{}", crate::sys::hostname())
-    })
+    opts.operator.clone().unwrap_or_else(crate::sys::default_operator)
 }
 
 fn reason(opts: &ActionOpts, request: Request) -> String {

@@ -21,6 +21,7 @@ pub struct ActorJson<'a> {
     pub last_health_check: Option<String>,
     pub actor_updated_at: Option<String>,
     pub next_timer_at: Option<String>,
+    pub quarantined: bool,
     pub evidence: &'a str,
 }
 
@@ -38,6 +39,7 @@ impl<'a> From<&'a Row> for ActorJson<'a> {
             last_health_check: rfc3339(r.last_health_check),
             actor_updated_at: rfc3339(r.last_progress),
             next_timer_at: rfc3339(r.next_timer),
+            quarantined: r.quarantined,
             evidence: &r.evidence,
         }
     }
@@ -81,7 +83,7 @@ pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: b
     for r in rows {
         let mut cells = vec![
             Cell::new(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")),
-            class_cell(r.class, color),
+            class_cell(r.class, r.quarantined, color),
             Cell::new(r.actor_status.as_deref().unwrap_or("-")),
             Cell::new(relative(r.last_health_check, report.now)),
             Cell::new(r.last_progress.map_or("-".into(), |p| relative(Some(p), report.now))),
@@ -108,8 +110,10 @@ pub fn strip_margin(text: &str) -> String {
     lines.iter().map(|l| format!("{}\n", l[margin..].trim_end())).collect()
 }
 
-fn class_cell(class: Class, color: bool) -> Cell {
-    let cell = Cell::new(class.as_str());
+/// The class, and `/quarantined` for an instance the crash-loop budget stopped.
+fn class_cell(class: Class, quarantined: bool, color: bool) -> Cell {
+    let text = if quarantined { format!("{class}/quarantined") } else { class.to_string() };
+    let cell = Cell::new(text);
     if !color {
         return cell;
     }

@@ -2,6 +2,7 @@
 //! warnings and logs to stderr. Colour only on a TTY without NO_COLOR.
 
 pub mod actors;
+pub mod monitor;
 pub mod progress;
 pub mod results;
 pub mod show;

@@ -55,6 +55,13 @@ impl ShowView<'_> {
             }
         }
         let _ = writeln!(o, "Last health check: {}", self.at(i.last_health_check));
+        if i.quarantined {
+            let _ = writeln!(
+                o,
+                "QUARANTINED:       sweeps leave this instance alone (crash loop); `actorctl reset-failed {}` clears it",
+                i.k8s_name
+            );
+        }
         if let Some(msg) = &self.diagnosis.message {
             let _ = writeln!(o, "\nWARNING: {msg}");
         }
@@ -138,7 +145,9 @@ impl ShowView<'_> {
                 "namespace": i.namespace,
                 "state": i.state,
                 "health_status": i.health_status,
-                "actor_id": i.actor_id,
+                                "actor_id": i.actor_id,
+                "quarantined": i.quarantined,
+                "recent_restarts": i.recent_restarts,
                 "created_at": rfc3339(i.created_at),
                 "last_health_check": rfc3339(i.last_health_check),
             },

@@ -263,10 +263,20 @@ impl Fleet {
 
     /// Health recording fails for this actor id, whichever instance it serves.
     pub async fn break_actor_recording(&self, actor_id: &str) -> Result<()> {
+        self.add_fault(&actor_id.replace('_', "\\_")).await
+    }
+
+    /// Health recording fails for every actor of this instance, present and
+    /// future: an instance that can never record a health check.
+    pub async fn break_instance_recording(&self, k8s_name: &str) -> Result<()> {
+        self.add_fault(&format!("actor-{}%", k8s_name.replace('_', "\\_"))).await
+    }
+
+    async fn add_fault(&self, pattern: &str) -> Result<()> {
         let sql = include_str!("../sql/faults.sql").replace("__CMS__", self.cms());
         self.pg.batch_execute(&sql).await?;
         let ins = "INSERT INTO public.actorctl_test_faults VALUES ($1) ON CONFLICT DO NOTHING";
-        self.pg.execute(ins, &[&actor_id]).await?;
+        self.pg.execute(ins, &[&pattern]).await?;
         Ok(())
     }
 
