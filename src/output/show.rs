@@ -123,7 +123,11 @@ impl ShowView<'_> {
                 );
             }
         }
-        let _ = writeln!(o, "  Queued work:     {}", if d.queue.is_empty() { "none" } else { "" });
+                if d.queue.is_empty() {
+            let _ = writeln!(o, "  Queued work:     none");
+        } else {
+            let _ = writeln!(o, "  Queued work:");
+        }
         for q in &d.queue {
             let _ = writeln!(
                 o,
