@@ -64,11 +64,11 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l connect-timeo
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l context -d 'Context of the config file to use instead of its current context' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale -d 'Only stale actors (running, progressing, not recording health)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l zombie -d 'Only zombie actors (Running in the store, but nothing will wake them)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l missing -d 'Only instances with no actor, or whose actor the store does not know'
-complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l dead -d 'Only instances whose actor finished (Completed, Failed, cancelled)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l orphaned -d 'Only running actors that no running instance points to'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale -d 'Stale actors (running, progressing, not recording health)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l zombie -d 'Zombie actors (Running in the store, but nothing will wake them)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l missing -d 'Instances with no actor, or whose actor the store does not know'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l dead -d 'Instances whose actor finished (Completed, Failed, cancelled)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l orphaned -d 'Running actors that no running instance points to'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l unhealthy -d 'Every class except healthy'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l no-headers -d 'Omit the table header'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
@@ -185,11 +185,11 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l statement-
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l all -d 'Every repairable actor: stale, zombie, missing, dead, orphaned'
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale -d 'Select stale actors'
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l zombie -d 'Select zombie actors'
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l missing -d 'Select missing actors'
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dead -d 'Select dead actors'
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l orphaned -d 'Select orphaned actors'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale -d 'Stale actors (running, progressing, not recording health)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l zombie -d 'Zombie actors (Running in the store, but nothing will wake them)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l missing -d 'Instances with no actor, or whose actor the store does not know'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dead -d 'Instances whose actor finished (Completed, Failed, cancelled)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l orphaned -d 'Running actors that no running instance points to'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l force -d 'Act even when the workers are down (restarts then fix nothing)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s q -l quiet -d 'No progress output; the report only'

@@ -103,21 +103,8 @@ pub struct RecoverArgs {
     /// Every repairable actor: stale, zombie, missing, dead, orphaned.
     #[arg(long)]
     pub all: bool,
-    /// Select stale actors.
-    #[arg(long)]
-    pub stale: bool,
-    /// Select zombie actors.
-    #[arg(long)]
-    pub zombie: bool,
-    /// Select missing actors.
-    #[arg(long)]
-    pub missing: bool,
-    /// Select dead actors.
-    #[arg(long)]
-    pub dead: bool,
-    /// Select orphaned actors.
-    #[arg(long)]
-    pub orphaned: bool,
+    #[command(flatten)]
+    pub classes: ClassOpts,
     /// Do not ask for confirmation (required when stdin is not a terminal).
     #[arg(short, long)]
     pub yes: bool,
@@ -340,23 +327,48 @@ pub struct ConnectOpts {
     pub statement_timeout: Duration,
 }
 
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only stale actors (running, progressing, not recording health).
+/// The class filters shared by `list` and `recover` (combinable).
+#[derive(Debug, Args, Clone)]
+pub struct ClassOpts {
+    /// Stale actors (running, progressing, not recording health).
     #[arg(long)]
     pub stale: bool,
-    /// Only zombie actors (Running in the store, but nothing will wake them).
+    /// Zombie actors (Running in the store, but nothing will wake them).
     #[arg(long)]
     pub zombie: bool,
-    /// Only instances with no actor, or whose actor the store does not know.
+    /// Instances with no actor, or whose actor the store does not know.
     #[arg(long)]
     pub missing: bool,
-    /// Only instances whose actor finished (Completed, Failed, cancelled).
+    /// Instances whose actor finished (Completed, Failed, cancelled).
     #[arg(long)]
     pub dead: bool,
-    /// Only running actors that no running instance points to.
+    /// Running actors that no running instance points to.
     #[arg(long)]
     pub orphaned: bool,
+}
+
+impl ClassOpts {
+    /// The classes asked for, in severity order.
+    pub fn selected(&self) -> Vec<crate::classify::Class> {
+        use crate::classify::Class;
+        [
+            (self.zombie, Class::Zombie),
+            (self.dead, Class::Dead),
+            (self.missing, Class::Missing),
+            (self.stale, Class::Stale),
+            (self.orphaned, Class::Orphan),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, c)| *c)
+        .collect()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub classes: ClassOpts,
     /// Every class except healthy.
     #[arg(long)]
     pub unhealthy: bool,

@@ -69,14 +69,7 @@ async fn list(args: ListArgs, s: &Settings) -> Result<u8> {
 }
 
 fn selected_classes(a: &ListArgs) -> Vec<Class> {
-    let picks = [
-        (a.stale, Class::Stale),
-        (a.zombie, Class::Zombie),
-        (a.missing, Class::Missing),
-        (a.dead, Class::Dead),
-        (a.orphaned, Class::Orphan),
-    ];
-    let mut wanted: Vec<Class> = picks.iter().filter(|(on, _)| *on).map(|(_, c)| *c).collect();
+    let mut wanted = a.classes.selected();
     if a.unhealthy {
         wanted.extend(Class::ALL.iter().filter(|c| **c != Class::Healthy));
     }

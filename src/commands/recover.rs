@@ -4,7 +4,6 @@
 use anyhow::Result;
 use std::io::IsTerminal;
 
-use crate::classify::Class;
 use crate::cli::{RecoverArgs, ResultFormat};
 use crate::config::Settings;
 use crate::error::{usage, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
@@ -13,21 +12,7 @@ use crate::output::{self, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Action, Planned, Selection};
 
 pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
-    let mut sel = Selection {
-        all: a.all,
-        k8s_names: Vec::new(),
-        classes: [
-            (a.stale, Class::Stale),
-            (a.zombie, Class::Zombie),
-            (a.missing, Class::Missing),
-            (a.dead, Class::Dead),
-            (a.orphaned, Class::Orphan),
-        ]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, c)| *c)
-        .collect(),
-    };
+    let mut sel = Selection { all: a.all, k8s_names: Vec::new(), classes: a.classes.selected() };
     if sel.is_empty() && a.names.is_empty() {
         return Err(usage(
             "nothing selected: name instances, or pass --all or a class (--stale --zombie --missing --dead --orphaned)",

@@ -123,7 +123,7 @@ impl ShowView<'_> {
                 );
             }
         }
-                if d.queue.is_empty() {
+        if d.queue.is_empty() {
             let _ = writeln!(o, "  Queued work:     none");
         } else {
             let _ = writeln!(o, "  Queued work:");
