@@ -243,7 +243,13 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
             }
         }
     }
-    Ok(if failed { EXIT_UNHEALTHY } else { EXIT_OK })
+        Ok(if crate::interrupt::interrupted() {
+        crate::error::EXIT_INTERRUPTED
+    } else if failed {
+        EXIT_UNHEALTHY
+    } else {
+        EXIT_OK
+    })
 }
 
 /// Instances the crash-loop budget quarantines now: not yet quarantined,
