@@ -103,6 +103,8 @@ pub struct InFlight {
     changed: bool,
     /// Another process claimed the instance after us (its actor id).
     lost_to: Option<String>,
+    /// Claimed, but the action itself could not be taken.
+    failure: Option<String>,
 }
 
 pub enum Progress {
@@ -145,7 +147,7 @@ impl Executor<'_> {
         flight.changed = true;
         if self.store.states(std::slice::from_ref(&new_id)).await?.contains_key(&new_id) {
             // start_orchestration on an existing id silently does nothing.
-            flight.notes.push(format!("refusing to start {new_id}: the id already exists in the store"));
+            flight.failure = Some(format!("refusing to start {new_id}: the id already exists in the store"));
             return Ok(Progress::Verify(flight));
         }
         let input = serde_json::json!({
@@ -154,7 +156,7 @@ impl Executor<'_> {
             "orchestration_id": new_id,
         });
         if let Err(e) = dx.start(&new_id, &input.to_string()).await {
-            flight.notes.push(format!("claimed, but the start failed: {e:#}"));
+            flight.failure = Some(format!("claimed, but the start failed: {e:#}"));
             return Ok(Progress::Verify(flight));
         }
         tracing::info!("{k8s}: start of {new_id} requested");
@@ -452,6 +454,7 @@ impl InFlight {
             notes: Vec::new(),
             changed: false,
             lost_to: None,
+            failure: None,
         }
     }
 
@@ -461,16 +464,14 @@ impl InFlight {
 
     /// Failed before there was anything to wait for.
     fn failed_early(&self) -> bool {
-        self.notes.iter().any(|n| n.starts_with("claimed, but") || n.starts_with("refusing"))
+        self.failure.is_some()
     }
 
     fn satisfied(&self, states: &HashMap<String, ActorState>) -> bool {
         let running =
             self.expect_running.as_ref().is_none_or(|id| states.get(id).is_some_and(ActorState::is_running));
         let finished = self.expect_finished.iter().all(|id| states.get(id).is_some_and(|s| !s.is_active()));
-        running
-            && finished
-            && self.notes.iter().all(|n| !n.starts_with("claimed, but") && !n.starts_with("refusing"))
+        running && finished && self.failure.is_none()
     }
 
     fn conclude(&self, states: &HashMap<String, ActorState>, timeout: Duration) -> ActionResult {
@@ -481,10 +482,8 @@ impl InFlight {
             );
             return result(p, Outcome::Skipped, self.new_actor_id.clone(), msg);
         }
-        let hard_failure =
-            self.notes.iter().find(|n| n.starts_with("claimed, but") || n.starts_with("refusing"));
         let mut msg: Vec<String> = Vec::new();
-        let outcome = if let Some(f) = hard_failure {
+        let outcome = if let Some(f) = &self.failure {
             msg.push(f.clone());
             Outcome::Failed
         } else if self.satisfied(states) {
@@ -517,7 +516,7 @@ impl InFlight {
             }
             Outcome::Unverified
         };
-        msg.extend(self.notes.iter().filter(|n| Some(*n) != hard_failure).cloned());
+        msg.extend(self.notes.iter().cloned());
         result(p, outcome, self.new_actor_id.clone(), msg.join("; "))
     }
 }

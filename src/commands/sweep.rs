@@ -243,7 +243,7 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
             }
         }
     }
-        Ok(if crate::interrupt::interrupted() {
+    Ok(if crate::interrupt::interrupted() {
         crate::error::EXIT_INTERRUPTED
     } else if failed {
         EXIT_UNHEALTHY
