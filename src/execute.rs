@@ -221,12 +221,17 @@ impl Executor<'_> {
         let Backend::Duroxide(dx) = self.backend else { return Ok(false) };
         let ids = [id.to_string()];
         match self.store.states(&ids).await?.get(id) {
+            // Only worth saying when the classification expected it alive.
             None => {
-                flight.notes.push(format!("old actor {id} is not in the store; nothing to cancel"));
+                if flight.planned.old_actor_active {
+                    flight.notes.push(format!("old actor {id} is no longer in the store; nothing to cancel"));
+                }
                 Ok(false)
             }
             Some(s) if !s.is_active() => {
-                flight.notes.push(format!("old actor {id} already {}", s.status));
+                if flight.planned.old_actor_active {
+                    flight.notes.push(format!("old actor {id} already {}", s.status));
+                }
                 Ok(false)
             }
             Some(_) => {

@@ -8,11 +8,12 @@ pub fn relative(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
     let Some(t) = t else {
         return "never".to_string();
     };
-    let secs = (now - t).num_seconds();
-    if secs >= 0 {
-        format!("{} ago", compact(secs.unsigned_abs()))
+    let ms = (now - t).num_milliseconds();
+    if ms >= 0 {
+        format!("{} ago", compact((ms / 1000).unsigned_abs()))
     } else {
-        format!("in {}", compact(secs.unsigned_abs()))
+        // Round the future up: a timer 0.4 s away is "in 1s", not "0s ago".
+        format!("in {}", compact((ms.unsigned_abs()).div_ceil(1000)))
     }
 }
 
@@ -65,6 +66,7 @@ mod tests {
         assert_eq!(relative(Some(now - chrono::Duration::seconds(420)), now), "7m ago");
         assert_eq!(relative(Some(now + chrono::Duration::seconds(25)), now), "in 25s");
         assert_eq!(relative(None, now), "never");
+        assert_eq!(relative(Some(now + chrono::Duration::milliseconds(400)), now), "in 1s");
     }
 
     #[test]
