@@ -137,6 +137,11 @@ async fn sslmodes_against_a_tls_server() {
         assert_eq!(r.code, 3, "{mode} with the wrong root: {}", r.stderr);
         assert!(r.stderr.contains("certificate"), "{}", r.stderr);
     }
+    // PGSSLROOTCERT when the URL names no root.
+    let r = finish(actorctl(&url("localhost", "verify-full", None)).env("PGSSLROOTCERT", &ca).arg("list"));
+    assert_eq!(r.code, 1, "PGSSLROOTCERT: {}", r.stderr);
+    let r = finish(actorctl(&url("localhost", "verify-full", None)).env("PGSSLROOTCERT", &other).arg("list"));
+    assert_eq!(r.code, 3, "{}", r.stderr);
     let r = list(url("localhost", "verify-full", Some(&certs.path().join("missing.crt"))));
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("sslrootcert"), "{}", r.stderr);

@@ -61,7 +61,7 @@ async fn list(args: ListArgs, s: &Settings) -> Result<u8> {
         ),
     };
     output::emit(&text)?;
-    if matches!(fmt, Format::Table | Format::Wide) {
+    if fmt != Format::Json {
         output::note(&actors::summary_line(&rows));
     }
     let unhealthy = rows.iter().any(|r| r.class != Class::Healthy) || report.diagnosis.workers_down;

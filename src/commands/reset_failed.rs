@@ -25,8 +25,9 @@ pub async fn run(a: ResetFailedArgs, s: &Settings) -> Result<u8> {
     let mut rows = Vec::new();
     for (k8s, quarantined) in targets {
         if quarantined {
-            let meta =
-                serde_json::json!({"operator": operator, "actorctl_version": env!("CARGO_PKG_VERSION")});
+            let meta = serde_json::json!({
+                "reason": "reset-failed", "operator": operator, "actorctl_version": env!("CARGO_PKG_VERSION"),
+            });
             cms.audit(
                 &k8s,
                 "actor_quarantine_cleared",

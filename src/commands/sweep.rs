@@ -93,14 +93,16 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
     let newly = quarantine_candidates(&fleet.report.rows, a.restart_burst);
     for k8s in &newly {
         if !a.action.dry_run {
-            let restarts = fleet
+            let row = fleet
                 .report
                 .rows
                 .iter()
-                .find(|r| r.k8s_name.as_ref() == Some(k8s))
-                .map_or(0, |r| r.recent_restarts);
+                .find(|r| r.k8s_name.as_ref() == Some(k8s) && r.class != Class::Orphan);
+            let restarts = row.map_or(0, |r| r.recent_restarts);
             let meta = serde_json::json!({
-                "restarts": restarts, "window_seconds": a.restart_window.as_secs(), "burst": a.restart_burst,
+                "old_actor_id": row.and_then(|r| r.actor_id.clone()), "new_actor_id": null,
+                "reason": "crash-loop budget", "restarts": restarts,
+                "window_seconds": a.restart_window.as_secs(), "burst": a.restart_burst,
                 "operator": operator, "actorctl_version": env!("CARGO_PKG_VERSION"),
             });
             let msg = format!(
