@@ -227,10 +227,10 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
         }
         'actorctl;sweep' {
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Abort the whole sweep, touching nothing, when the plan has more actions than this')
-            [CompletionResult]::new('--min-age', '--min-age', [CompletionResultType]::ParameterName, 'Leave alone instances created, or actors started, less than this ago')
             [CompletionResult]::new('--wait-lock', '--wait-lock', [CompletionResultType]::ParameterName, 'Wait this long for another sweep''s lock instead of exiting at once')
             [CompletionResult]::new('--restart-burst', '--restart-burst', [CompletionResultType]::ParameterName, 'Quarantine an instance restarted or started this many times ...')
             [CompletionResult]::new('--restart-window', '--restart-window', [CompletionResultType]::ParameterName, '... within this window')
+            [CompletionResult]::new('--min-age', '--min-age', [CompletionResultType]::ParameterName, 'Leave alone instances created, or actors started, less than this ago')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions in flight at once')
             [CompletionResult]::new('--rps', '--rps', [CompletionResultType]::ParameterName, 'Start at most this many actions per second')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'With --check: WARNING from this many unhealthy actors')

@@ -1280,17 +1280,13 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__sweep)
-            opts="-q -o -v -h --max --min-age --force --wait-lock --restart-burst --restart-window --concurrency --rps --quiet --check --warn --crit --textfile --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-q -o -v -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --check --warn --crit --textfile --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --max)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --min-age)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1303,6 +1299,10 @@ _actorctl() {
                     return 0
                     ;;
                 --restart-window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-age)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

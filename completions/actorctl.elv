@@ -217,10 +217,10 @@ set edit:completion:arg-completer[actorctl] = {|@words|
         }
         &'actorctl;sweep'= {
             cand --max 'Abort the whole sweep, touching nothing, when the plan has more actions than this'
-            cand --min-age 'Leave alone instances created, or actors started, less than this ago'
             cand --wait-lock 'Wait this long for another sweep''s lock instead of exiting at once'
             cand --restart-burst 'Quarantine an instance restarted or started this many times ...'
             cand --restart-window '... within this window'
+            cand --min-age 'Leave alone instances created, or actors started, less than this ago'
             cand --concurrency 'Actions in flight at once'
             cand --rps 'Start at most this many actions per second'
             cand --warn 'With --check: WARNING from this many unhealthy actors'

@@ -197,10 +197,10 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dry-run -d
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l max -d 'Abort the whole sweep, touching nothing, when the plan has more actions than this' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l min-age -d 'Leave alone instances created, or actors started, less than this ago' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l wait-lock -d 'Wait this long for another sweep\'s lock instead of exiting at once' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l restart-burst -d 'Quarantine an instance restarted or started this many times ...' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l restart-window -d '... within this window' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l min-age -d 'Leave alone instances created, or actors started, less than this ago' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l concurrency -d 'Actions in flight at once' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l rps -d 'Start at most this many actions per second' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r

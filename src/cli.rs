@@ -114,15 +114,8 @@ pub struct RecoverArgs {
     /// Act even when the workers are down (restarts then fix nothing).
     #[arg(long)]
     pub force: bool,
-    /// Leave alone instances created, or actors started, less than this ago.
-    #[arg(long, default_value = "2m", value_parser = parse_duration, allow_hyphen_values = true)]
-    pub min_age: Duration,
-    /// Actions in flight at once.
-    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
-    /// Start at most this many actions per second.
-    #[arg(long, value_parser = parse_rps)]
-    pub rps: Option<f64>,
+    #[command(flatten)]
+    pub bulk: BulkOpts,
     /// No progress output; the report only.
     #[arg(short, long)]
     pub quiet: bool,
@@ -132,15 +125,32 @@ pub struct RecoverArgs {
     pub backend: BackendOpts,
 }
 
+/// Limits of a bulk run (recover, sweep).
+#[derive(Debug, Args, Clone)]
+pub struct BulkOpts {
+    /// Leave alone instances created, or actors started, less than this ago.
+    #[arg(long, default_value = "2m", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub min_age: Duration,
+    /// Actions in flight at once.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// Start at most this many actions per second.
+    #[arg(long, value_parser = parse_rps)]
+    pub rps: Option<f64>,
+}
+
+impl BulkOpts {
+    pub fn limits(&self) -> crate::execute::Limits {
+        crate::execute::Limits { concurrency: self.concurrency.into(), rps: self.rps }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct SweepArgs {
     /// Abort the whole sweep, touching nothing, when the plan has more
     /// actions than this.
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub max: usize,
-    /// Leave alone instances created, or actors started, less than this ago.
-    #[arg(long, default_value = "2m", value_parser = parse_duration, allow_hyphen_values = true)]
-    pub min_age: Duration,
     /// Act even when the workers are down.
     #[arg(long)]
     pub force: bool,
@@ -153,12 +163,8 @@ pub struct SweepArgs {
     /// ... within this window.
     #[arg(long, default_value = "1h", value_parser = parse_duration, allow_hyphen_values = true)]
     pub restart_window: Duration,
-    /// Actions in flight at once.
-    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
-    /// Start at most this many actions per second.
-    #[arg(long, value_parser = parse_rps)]
-    pub rps: Option<f64>,
+    #[command(flatten)]
+    pub bulk: BulkOpts,
     /// Print nothing unless something failed or is quarantined (for cron mail).
     #[arg(short, long)]
     pub quiet: bool,

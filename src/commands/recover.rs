@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use crate::cli::{RecoverArgs, ResultFormat};
 use crate::config::Settings;
 use crate::error::{usage, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe, Audit, Executor, Limits};
+use crate::execute::{describe, Audit, Executor};
 use crate::output::{self, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Action, Planned, Selection};
 
@@ -30,7 +30,7 @@ pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
         sel.k8s_names.push(cms.resolve(name).await?.1.k8s_name);
     }
     let report = &fleet.report;
-    let plan = plan_recovery(&report.rows, &sel, a.min_age, report.now);
+    let plan = plan_recovery(&report.rows, &sel, a.bulk.min_age, report.now);
     let todo = actionable(&plan);
     let backend_name = if a.backend.backend == crate::cli::BackendKind::Http { "http" } else { "duroxide" };
 
@@ -89,7 +89,7 @@ pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
         verify_timeout: a.action.verify_timeout,
     };
     let progress = Progress::new(plan.len(), a.quiet);
-    let limits = Limits { concurrency: a.concurrency.into(), rps: a.rps };
+    let limits = a.bulk.limits();
     let results = exec.run_bulk(&plan, &limits, Some(&progress)).await;
     progress.finish();
     finish(&results?, &a, crate::interrupt::interrupted())

@@ -10,7 +10,7 @@ use crate::classify::{Class, Row};
 use crate::cli::{ResultFormat, SweepArgs};
 use crate::config::Settings;
 use crate::error::{BackendContext, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe, ActionResult, Audit, Executor, Limits, Outcome};
+use crate::execute::{describe, ActionResult, Audit, Executor, Outcome};
 use crate::output::{self, monitor, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Planned, Selection};
 
@@ -121,8 +121,12 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
         }
     }
     let report = &fleet.report;
-    let plan =
-        plan_recovery(&report.rows, &Selection { all: true, ..Default::default() }, a.min_age, report.now);
+    let plan = plan_recovery(
+        &report.rows,
+        &Selection { all: true, ..Default::default() },
+        a.bulk.min_age,
+        report.now,
+    );
     let todo = actionable(&plan);
     let rows: Vec<&Row> = report.rows.iter().collect();
     let workers_down = report.diagnosis.workers_down;
@@ -166,9 +170,7 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
             verify_timeout: a.action.verify_timeout,
         };
         let progress = Progress::new(plan.len(), true);
-        results = exec
-            .run_bulk(&plan, &Limits { concurrency: a.concurrency.into(), rps: a.rps }, Some(&progress))
-            .await?;
+        results = exec.run_bulk(&plan, &a.bulk.limits(), Some(&progress)).await?;
     }
     let failed = results.iter().any(|r| !r.outcome.is_ok()) || refusal.is_some();
     let quarantined: Vec<&Row> = rows.iter().copied().filter(|r| r.quarantined).collect();
