@@ -56,6 +56,14 @@ where
     }
 }
 
+/// Last line of defence: every known secret in `msg` replaced by `***`.
+pub fn scrub(mut msg: String, secrets: &[String]) -> String {
+    for s in secrets {
+        msg = msg.replace(s.as_str(), "***");
+    }
+    msg
+}
+
 /// The exit code for an error, from the markers anywhere in its chain
 /// (anyhow's downcast sees through context layers).
 pub fn exit_code(err: &anyhow::Error) -> u8 {

@@ -36,11 +36,7 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 msg.push_str(&format!("\n  caused by: {cause}"));
             }
-            // Last line of defence: no password leaves the process.
-            for s in &secrets {
-                msg = msg.replace(s.as_str(), "***");
-            }
-            eprintln!("{msg}");
+            eprintln!("{}", actorctl::error::scrub(msg, &secrets));
             ExitCode::from(exit_code(&e))
         }
     }

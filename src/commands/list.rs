@@ -12,18 +12,7 @@ pub async fn run(args: ListArgs, s: &Settings) -> Result<u8> {
     if !args.monitor.check {
         return list(args, s).await;
     }
-    let secrets = s.secrets();
-    match list(args, s).await {
-        Ok(code) => Ok(code),
-        Err(e) => {
-            let mut msg = format!("{e:#}");
-            for secret in &secrets {
-                msg = msg.replace(secret.as_str(), "***");
-            }
-            output::emit(&monitor::unknown(&msg))?;
-            Ok(monitor::UNKNOWN)
-        }
-    }
+    monitor::or_unknown(list(args, s).await, &s.secrets())
 }
 
 async fn list(args: ListArgs, s: &Settings) -> Result<u8> {

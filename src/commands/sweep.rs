@@ -15,17 +15,11 @@ use crate::output::{self, monitor, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Planned, Selection};
 
 pub async fn run(a: SweepArgs, s: &Settings) -> Result<u8> {
-    let secrets = s.secrets();
-    match sweep(&a, s).await {
-        Err(e) if a.monitor.check => {
-            let mut msg = format!("{e:#}");
-            for secret in &secrets {
-                msg = msg.replace(secret.as_str(), "***");
-            }
-            output::emit(&monitor::unknown(&msg))?;
-            Ok(monitor::UNKNOWN)
-        }
-        other => other,
+    let result = sweep(&a, s).await;
+    if a.monitor.check {
+        monitor::or_unknown(result, &s.secrets())
+    } else {
+        result
     }
 }
 

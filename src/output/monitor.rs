@@ -61,8 +61,17 @@ pub fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize) -> (u8
     (code, format!("ACTORS {word} - {text} | {}", perf.join(" ")))
 }
 
-pub fn unknown(msg: &str) -> String {
-    format!("ACTORS UNKNOWN - {}", msg.lines().next().unwrap_or(msg))
+/// In `--check` mode a command that could not run is UNKNOWN: one plugin
+/// line on stdout (secrets scrubbed) and exit 3, instead of an error.
+pub fn or_unknown(result: Result<u8>, secrets: &[String]) -> Result<u8> {
+    match result {
+        Ok(code) => Ok(code),
+        Err(e) => {
+            let msg = crate::error::scrub(format!("{e:#}"), secrets);
+            crate::output::emit(&format!("ACTORS UNKNOWN - {}", msg.lines().next().unwrap_or("")))?;
+            Ok(UNKNOWN)
+        }
+    }
 }
 
 /// What a sweep adds to the textfile.
