@@ -288,6 +288,15 @@ pub enum BackendKind {
     Http,
 }
 
+impl BackendKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BackendKind::Duroxide => "duroxide",
+            BackendKind::Http => "http",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ResultFormat {
     Table,

@@ -591,6 +591,20 @@ fn test_hook_pause() {
     }
 }
 
+/// Every action of a plan with its exact steps, for `--dry-run`.
+pub fn describe_all(
+    plan: &[Planned],
+    s: &crate::config::Settings,
+    verify_timeout: Duration,
+    backend: crate::cli::BackendKind,
+) -> Vec<(Planned, Vec<String>)> {
+    plan.iter()
+        .map(|p| {
+            (p.clone(), describe(p, &s.cms_schema, &s.actor_orchestration, verify_timeout, backend.as_str()))
+        })
+        .collect()
+}
+
 /// The exact steps an action would take, for `--dry-run`.
 pub fn describe(
     p: &Planned,

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use crate::cli::{RecoverArgs, ResultFormat};
 use crate::config::Settings;
 use crate::error::{usage, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe, Audit, Executor};
+use crate::execute::{describe_all, Audit, Executor};
 use crate::output::{self, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Action, Planned, Selection};
 
@@ -32,17 +32,9 @@ pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
     let report = &fleet.report;
     let plan = plan_recovery(&report.rows, &sel, a.bulk.min_age, report.now);
     let todo = actionable(&plan);
-    let backend_name = if a.backend.backend == crate::cli::BackendKind::Http { "http" } else { "duroxide" };
 
     if a.action.dry_run {
-        let described: Vec<(Planned, Vec<String>)> = plan
-            .iter()
-            .map(|p| {
-                let steps =
-                    describe(p, &s.cms_schema, &s.actor_orchestration, a.action.verify_timeout, backend_name);
-                (p.clone(), steps)
-            })
-            .collect();
+        let described = describe_all(&plan, s, a.action.verify_timeout, a.backend.backend);
         output::emit(&match a.action.output {
             ResultFormat::Json => results::plan_json(&described),
             ResultFormat::Table => {

@@ -8,7 +8,7 @@ use crate::cli::{ActionOpts, BackendKind, BackendOpts, CancelArgs, ResultFormat}
 use crate::cms::Cms;
 use crate::config::{ApiSettings, Settings};
 use crate::error::{backend, usage, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe, ActionResult, Audit, Executor};
+use crate::execute::{describe_all, ActionResult, Audit, Executor};
 use crate::output::{self, results};
 use crate::plan::{plan_instance, Action, Planned, Request};
 use crate::store::duroxide::DuroxideBackend;
@@ -72,19 +72,8 @@ pub async fn run(
         Target::Actor(id) => vec![plan_actor(id, &fleet.report.rows, &store).await?],
     };
 
-    let backend_name = match backend_opts.backend {
-        BackendKind::Duroxide => "duroxide",
-        BackendKind::Http => "http",
-    };
     if opts.dry_run {
-        let described: Vec<(Planned, Vec<String>)> = plan
-            .iter()
-            .map(|p| {
-                let steps =
-                    describe(p, &s.cms_schema, &s.actor_orchestration, opts.verify_timeout, backend_name);
-                (p.clone(), steps)
-            })
-            .collect();
+        let described = describe_all(&plan, s, opts.verify_timeout, backend_opts.backend);
         output::emit(&match opts.output {
             ResultFormat::Json => results::plan_json(&described),
             ResultFormat::Table => results::plan_text(&described),

@@ -10,9 +10,9 @@ use crate::classify::{Class, Row};
 use crate::cli::{ResultFormat, SweepArgs};
 use crate::config::Settings;
 use crate::error::{BackendContext, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe, ActionResult, Audit, Executor, Outcome};
+use crate::execute::{describe_all, ActionResult, Audit, Executor, Outcome};
 use crate::output::{self, monitor, progress::Progress, results};
-use crate::plan::{actionable, plan_recovery, Planned, Selection};
+use crate::plan::{actionable, plan_recovery, Selection};
 
 pub async fn run(a: SweepArgs, s: &Settings) -> Result<u8> {
     let result = sweep(&a, s).await;
@@ -136,15 +136,7 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
     }
     let mut results: Vec<ActionResult> = crate::execute::nothing_to_do(&plan);
     if a.action.dry_run {
-        let described: Vec<(Planned, Vec<String>)> = plan
-            .iter()
-            .map(|p| {
-                (
-                    p.clone(),
-                    describe(p, &s.cms_schema, &s.actor_orchestration, a.action.verify_timeout, "duroxide"),
-                )
-            })
-            .collect();
+        let described = describe_all(&plan, s, a.action.verify_timeout, a.backend.backend);
         output::emit(&match a.action.output {
             ResultFormat::Json => results::plan_json(&described),
             ResultFormat::Table => results::plan_table(&plan) + "dry run: nothing was changed\n",
