@@ -1,15 +1,13 @@
 //! `actorctl recover`: bulk repair — select, plan, preview, confirm, run
 //! with limits and progress, report every actor.
 
-use anyhow::Result;
-use std::io::IsTerminal;
-
 use crate::cli::{RecoverArgs, ResultFormat};
 use crate::config::Settings;
 use crate::error::{usage, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe_all, Audit, Executor};
+use crate::execute::describe_all;
 use crate::output::{self, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Action, Planned, Selection};
+use anyhow::Result;
 
 pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
     let mut sel = Selection { all: a.all, k8s_names: Vec::new(), classes: a.classes.selected() };
@@ -18,10 +16,8 @@ pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
             "nothing selected: name instances, or pass --all or a class (--stale --zombie --missing --dead --orphaned)",
         ));
     }
-    if !a.action.dry_run && !a.yes && !std::io::stdin().is_terminal() {
-        return Err(usage(
-            "recover changes many actors and needs confirmation: stdin is not a terminal, so pass --yes",
-        ));
+    if !a.action.dry_run && !a.yes {
+        super::repair::confirmation_possible("recover changes many actors")?;
     }
     crate::interrupt::graceful();
     let conns = super::Connections::open(s).await?;
@@ -70,16 +66,7 @@ pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
     if !a.yes && !confirm(&plan)? {
         return Err(usage("cancelled: nothing was changed"));
     }
-    let exec = Executor {
-        cms: &cms,
-        store: &store,
-        backend: &backend,
-        audit: Audit {
-            operator: super::repair::operator(&a.action),
-            reason: a.action.reason.clone().unwrap_or_else(|| "actorctl recover".into()),
-        },
-        verify_timeout: a.action.verify_timeout,
-    };
+    let exec = super::repair::executor(&cms, &store, &backend, &a.action, "recover");
     let progress = Progress::new(plan.len(), a.quiet);
     let limits = a.bulk.limits();
     let results = exec.run_bulk(&plan, &limits, Some(&progress)).await;
@@ -111,11 +98,7 @@ fn confirm(plan: &[Planned]) -> Result<bool> {
     if todo.len() > shown.len() {
         output::note(&format!("… and {} more (--dry-run shows them all)", todo.len() - shown.len()));
     }
-    dialoguer::Confirm::new()
-        .with_prompt("Proceed?")
-        .default(false)
-        .interact()
-        .map_err(|e| usage(format!("cannot ask for confirmation ({e}); pass --yes")))
+    super::repair::ask_to_proceed()
 }
 
 fn finish(r: &[crate::execute::ActionResult], a: &RecoverArgs, interrupted: bool) -> Result<u8> {

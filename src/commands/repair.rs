@@ -30,14 +30,12 @@ pub async fn run(
     s: &Settings,
 ) -> Result<u8> {
     let needs_confirmation = request == Request::Cancel && !opts.dry_run && !yes;
-    if needs_confirmation && !std::io::stdin().is_terminal() {
-        return Err(usage(
-            "cancel leaves the instance unmonitored and needs confirmation: stdin is not a terminal, so pass --yes",
-        ));
+    if needs_confirmation {
+        confirmation_possible("cancel leaves the instance unmonitored")?;
     }
     let conns = super::Connections::open(s).await?;
     let (cms, store, fleet) = super::gather(&conns, s, opts.stale_after).await?;
-    let plan = match target {
+    let (plan, quarantine_note) = match target {
         Target::Instance(name) => {
             let (_, instance) = cms.resolve(name).await?;
             let k8s = instance.k8s_name.as_str();
@@ -60,16 +58,19 @@ pub async fn run(
                 .filter(|r| r.class == Class::Orphan && r.k8s_name.as_deref() == Some(k8s))
                 .collect();
             let mut plan = plan_instance(request, row, &orphans);
-            if row.quarantined && plan[0].action != Action::None {
-                let note = format!(
-                    "{k8s} is quarantined (crash loop): acting anyway, as asked; sweeps still leave it alone until                      `actorctl reset-failed {k8s}`"
-                );
+            let note = (row.quarantined && plan[0].action != Action::None).then(|| {
+                format!(
+                    "{k8s} is quarantined (crash loop): acting anyway, as asked; sweeps still leave it alone \
+                     until `actorctl reset-failed {k8s}`"
+                )
+            });
+            if let Some(note) = &note {
                 output::note(&format!("actorctl: note: {note}"));
                 plan[0].reason = format!("{}; {note}", plan[0].reason);
             }
-            plan
+            (plan, note)
         }
-        Target::Actor(id) => vec![plan_actor(id, &fleet.report.rows, &store).await?],
+        Target::Actor(id) => (vec![plan_actor(id, &fleet.report.rows, &store).await?], None),
     };
 
     if opts.dry_run {
@@ -87,19 +88,16 @@ pub async fn run(
     if needs_confirmation && !confirm(&plan)? {
         return Err(usage("cancelled: nothing was changed"));
     }
-    let exec = Executor {
-        cms: &cms,
-        store: &store,
-        backend: &backend,
-        audit: Audit { operator: operator(opts), reason: reason(opts, request) },
-        verify_timeout: opts.verify_timeout,
+    let command = match request {
+        Request::Start { .. } => "start",
+        Request::Restart => "restart",
+        Request::Cancel => "cancel",
     };
+    let exec = executor(&cms, &store, &backend, opts, command);
     let mut results = exec.run(&plan).await?;
     // Say so in the result too, when the instance was quarantined.
-    if let (Some(first), Some(p)) = (results.first_mut(), plan.first()) {
-        if let Some(note) = p.reason.split("; ").find(|n| n.contains("is quarantined")) {
-            first.message = format!("{}; note: {note}", first.message);
-        }
+    if let (Some(first), Some(note)) = (results.first_mut(), &quarantine_note) {
+        first.message = format!("{}; note: {note}", first.message);
     }
     finish(&results, opts)
 }
@@ -192,6 +190,20 @@ fn confirm(plan: &[Planned]) -> Result<bool> {
             p.name.as_deref().or(p.k8s_name.as_deref()).unwrap_or("-")
         ));
     }
+    ask_to_proceed()
+}
+
+/// Without a terminal there is no one to ask: refuse, naming `--yes`.
+pub fn confirmation_possible(why: &str) -> Result<()> {
+    if std::io::stdin().is_terminal() {
+        Ok(())
+    } else {
+        Err(usage(format!("{why} and needs confirmation: stdin is not a terminal, so pass --yes")))
+    }
+}
+
+/// "Proceed?" on the terminal, defaulting to no.
+pub fn ask_to_proceed() -> Result<bool> {
     dialoguer::Confirm::new()
         .with_prompt("Proceed?")
         .default(false)
@@ -203,15 +215,25 @@ pub fn operator(opts: &ActionOpts) -> String {
     opts.operator.clone().unwrap_or_else(crate::sys::default_operator)
 }
 
-fn reason(opts: &ActionOpts, request: Request) -> String {
-    opts.reason.clone().unwrap_or_else(|| {
-        let cmd = match request {
-            Request::Start { .. } => "start",
-            Request::Restart => "restart",
-            Request::Cancel => "cancel",
-        };
-        format!("actorctl {cmd}")
-    })
+/// The executor of a command's actions, auditing as `--operator` (default
+/// `$USER@host`) with `--reason` (default `actorctl <command>`).
+pub fn executor<'a>(
+    cms: &'a Cms<'a>,
+    store: &'a Store<'a>,
+    backend: &'a Backend,
+    opts: &ActionOpts,
+    command: &str,
+) -> Executor<'a> {
+    Executor {
+        cms,
+        store,
+        backend,
+        audit: Audit {
+            operator: operator(opts),
+            reason: opts.reason.clone().unwrap_or_else(|| format!("actorctl {command}")),
+        },
+        verify_timeout: opts.verify_timeout,
+    }
 }
 
 fn finish(results_: &[ActionResult], opts: &ActionOpts) -> Result<u8> {

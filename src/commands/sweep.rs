@@ -10,7 +10,7 @@ use crate::classify::{Class, Row};
 use crate::cli::{ResultFormat, SweepArgs};
 use crate::config::Settings;
 use crate::error::{BackendContext, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe_all, ActionResult, Audit, Executor, Outcome};
+use crate::execute::{describe_all, ActionResult, Outcome};
 use crate::output::{self, monitor, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Selection};
 
@@ -145,16 +145,7 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
     }
     if refusal.is_none() && todo > 0 {
         let backend = super::repair::connect_backend(&a.backend, s, &cms, &store).await?;
-        let exec = Executor {
-            cms: &cms,
-            store: &store,
-            backend: &backend,
-            audit: Audit {
-                operator: operator.clone(),
-                reason: a.action.reason.clone().unwrap_or_else(|| "actorctl sweep".into()),
-            },
-            verify_timeout: a.action.verify_timeout,
-        };
+        let exec = super::repair::executor(&cms, &store, &backend, &a.action, "sweep");
         let progress = Progress::new(plan.len(), true);
         results = exec.run_bulk(&plan, &a.bulk.limits(), Some(&progress)).await?;
     }
