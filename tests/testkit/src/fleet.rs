@@ -395,16 +395,9 @@ impl Fleet {
         Ok(names)
     }
 
-    /// Running actor instances in the store per k8s_name (from their input).
+    /// Running actors of one instance (see [`Fleet::running_actors_by_k8s`]).
     pub async fn running_actor_count(&self, k8s_name: &str) -> Result<i64> {
-        let sql = format!(
-            "SELECT count(*) FROM {s}.instances i JOIN {s}.executions e
-                ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
-              WHERE i.orchestration_name = $1 AND e.status IN ('Running', 'ContinuedAsNew')
-                AND (i.instance_id = 'actor-' || $2 OR i.instance_id LIKE 'actor-' || $2 || '-________')",
-            s = self.store()
-        );
-        Ok(self.pg.query_one(&sql, &[&ACTOR_ORCHESTRATION, &k8s_name]).await?.get(0))
+        Ok(self.running_actors_by_k8s().await?.get(k8s_name).copied().unwrap_or(0))
     }
 }
 
