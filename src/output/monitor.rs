@@ -17,7 +17,7 @@ pub const UNKNOWN: u8 = 3;
 
 /// Counts per class, plus quarantined.
 pub fn class_counts(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
-        let mut m = super::actors::summary(rows);
+    let mut m = super::actors::summary(rows);
     m.insert("quarantined", rows.iter().filter(|r| r.quarantined).count());
     m
 }
