@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_actorctl_global_optspecs
-    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= config= context= v/verbose h/help V/version
+    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= config= context= v/verbose o/output= stale-after= operator= color= h/help V/version
 end
 
 function __fish_actorctl_needs_command
@@ -33,6 +33,15 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -l connect-timeout -d 'G
 complete -c actorctl -n "__fish_actorctl_needs_command" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_needs_command" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_needs_command" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_needs_command" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_needs_command" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_needs_command" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_needs_command" -s V -l version -d 'Print version'
@@ -47,11 +56,6 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "reset-failed" -d 
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "config" -d 'Show and switch the contexts of the config file'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale-after -d 'Health checks or progress older than this count as stale' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s o -l output -d 'Output format' -r -f -a "table\t''
-wide\t''
-json\t''
-jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
@@ -64,6 +68,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l connect-timeo
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale -d 'Stale actors (running, progressing, not recording health)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l zombie -d 'Zombie actors (Running in the store, but nothing will wake them)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l missing -d 'Instances with no actor, or whose actor the store does not know'
@@ -74,9 +87,6 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l no-headers -d
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l stale-after -d 'Health checks or progress older than this count as stale' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s o -l output -d 'Output format' -r -f -a "text\t''
-json\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -86,14 +96,19 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l connect-timeo
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l stale-after -d 'Health checks or progress older than this count as stale' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
-json\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
@@ -108,16 +123,21 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l connect-time
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l force -d 'Restart the actor even if it is healthy, stale or zombie'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l stale-after -d 'Health checks or progress older than this count as stale' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
-json\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
@@ -132,16 +152,21 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l connect-ti
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l actor -d 'Cancel this actor id instead: an orphan that no instance points to' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l stale-after -d 'Health checks or progress older than this count as stale' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
-json\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
@@ -156,6 +181,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l connect-tim
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -165,11 +199,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l min-age -d
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l concurrency -d 'Actions in flight at once' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l rps -d 'Start at most this many actions per second' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale-after -d 'Health checks or progress older than this count as stale' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
-json\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
@@ -184,6 +214,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l connect-ti
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l all -d 'Every repairable actor: stale, zombie, missing, dead, orphaned'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale -d 'Stale actors (running, progressing, not recording health)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l zombie -d 'Zombie actors (Running in the store, but nothing will wake them)'
@@ -207,11 +246,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l warn -d 'Wit
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stale-after -d 'Health checks or progress older than this count as stale' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
-json\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
@@ -226,15 +261,22 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l connect-time
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l force -d 'Act even when the workers are down'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s q -l quiet -d 'Print nothing unless something failed or is quarantined (for cron mail)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s y -l yes -d 'Accepted for habits from `recover`: a sweep never prompts'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -244,6 +286,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l conne
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l all -d 'Clear every quarantine'
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s h -l help -d 'Print help'
@@ -256,6 +307,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -f -a "view" -d 'Print the config file, secrets redacted'
@@ -271,6 +331,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
@@ -282,6 +351,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
@@ -293,6 +371,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'Print the config file, secrets redacted'
@@ -308,6 +395,15 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l connec
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'

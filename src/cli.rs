@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::time::Duration;
 
-use crate::timefmt::parse_duration;
+use crate::core::timefmt::parse_duration;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -35,6 +35,9 @@ pub struct Cli {
     /// More logging on stderr (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    #[command(flatten)]
+    pub common: CommonOpts,
 
     #[command(subcommand)]
     pub command: Command,
@@ -139,12 +142,6 @@ pub struct BulkOpts {
     pub rps: Option<f64>,
 }
 
-impl BulkOpts {
-    pub fn limits(&self) -> crate::execute::Limits {
-        crate::execute::Limits { concurrency: self.concurrency.into(), rps: self.rps }
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct SweepArgs {
     /// Abort the whole sweep, touching nothing, when the plan has more
@@ -168,6 +165,9 @@ pub struct SweepArgs {
     /// Print nothing unless something failed or is quarantined (for cron mail).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Accepted for habits from `recover`: a sweep never prompts.
+    #[arg(short, long)]
+    pub yes: bool,
     #[command(flatten)]
     pub monitor: MonitorOpts,
     #[command(flatten)]
@@ -184,12 +184,6 @@ pub struct ResetFailedArgs {
     /// Clear every quarantine.
     #[arg(long)]
     pub all: bool,
-    /// Who, recorded in the audit trail (default: $USER@hostname).
-    #[arg(long, env = "ACTORCTL_OPERATOR")]
-    pub operator: Option<String>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = ResultFormat::Table)]
-    pub output: ResultFormat,
 }
 
 fn parse_rps(s: &str) -> Result<f64, String> {
@@ -245,9 +239,6 @@ pub struct ActionOpts {
     /// Why, recorded in the audit trail (default: names the command).
     #[arg(long)]
     pub reason: Option<String>,
-    /// Who, recorded in the audit trail (default: $USER@hostname).
-    #[arg(long, env = "ACTORCTL_OPERATOR")]
-    pub operator: Option<String>,
     /// Print the exact steps that would be taken; change nothing.
     #[arg(long)]
     pub dry_run: bool,
@@ -255,12 +246,6 @@ pub struct ActionOpts {
     /// it unverified.
     #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub verify_timeout: Duration,
-    /// Health checks or progress older than this count as stale.
-    #[arg(long, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
-    pub stale_after: Duration,
-    /// Output format of the result.
-    #[arg(short, long, value_enum, default_value_t = ResultFormat::Table)]
-    pub output: ResultFormat,
 }
 
 /// How actions reach the actors.
@@ -288,23 +273,9 @@ pub enum BackendKind {
     Http,
 }
 
-impl BackendKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BackendKind::Duroxide => "duroxide",
-            BackendKind::Http => "http",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ResultFormat {
-    Table,
-    Json,
-}
-
 /// Where the CMS database and the orchestration store are.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Connection")]
 pub struct ConnectOpts {
     /// CMS database URL (postgres://user@host:port/db?sslmode=...). Without
     /// it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD,
@@ -362,24 +333,6 @@ pub struct ClassOpts {
     pub orphaned: bool,
 }
 
-impl ClassOpts {
-    /// The classes asked for, in severity order.
-    pub fn selected(&self) -> Vec<crate::classify::Class> {
-        use crate::classify::Class;
-        [
-            (self.zombie, Class::Zombie),
-            (self.dead, Class::Dead),
-            (self.missing, Class::Missing),
-            (self.stale, Class::Stale),
-            (self.orphaned, Class::Orphan),
-        ]
-        .iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, c)| *c)
-        .collect()
-    }
-}
-
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
@@ -387,13 +340,9 @@ pub struct ListArgs {
     /// Every class except healthy.
     #[arg(long)]
     pub unhealthy: bool,
-
-    /// Health checks or progress older than this count as stale.
-    #[arg(long, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
-    pub stale_after: Duration,
-
-    #[command(flatten)]
-    pub output: OutputOpts,
+    /// Omit the table header.
+    #[arg(long)]
+    pub no_headers: bool,
 
     #[command(flatten)]
     pub monitor: MonitorOpts,
@@ -423,28 +372,33 @@ pub struct MonitorOpts {
 pub struct ShowArgs {
     /// Instance name (user_name) or k8s_name.
     pub name: String,
-
-    /// Health checks or progress older than this count as stale.
-    #[arg(long, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
-    pub stale_after: Duration,
-
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = ShowFormat::Text)]
-    pub output: ShowFormat,
 }
 
+/// Options every subcommand takes.
 #[derive(Debug, Args, Clone)]
-pub struct OutputOpts {
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+#[command(next_help_heading = "Global options")]
+pub struct CommonOpts {
+    /// Output format: table (text), wide, json or jsonl; each command
+    /// renders what it supports.
+    #[arg(short, long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
-    /// Omit the table header.
-    #[arg(long)]
-    pub no_headers: bool,
+
+    /// Health checks or progress older than this count as stale.
+    #[arg(long, global = true, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub stale_after: Duration,
+
+    /// Who, recorded in the audit trail (default: $USER@hostname).
+    #[arg(long, global = true, env = "ACTORCTL_OPERATOR")]
+    pub operator: Option<String>,
+
+    /// When to colour tables and logs: auto (a terminal without NO_COLOR), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    #[value(alias = "text")]
     Table,
     Wide,
     Json,
@@ -452,9 +406,10 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShowFormat {
-    Text,
-    Json,
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// Schema names are interpolated into SQL, so only plain identifiers pass.

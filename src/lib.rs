@@ -1,22 +1,27 @@
 //! actorctl: find and repair the instance actors of a toygres-style control plane.
 //!
-//! The pure core ([`classify`]) turns facts into classes; everything that talks
-//! to a database ([`cms`], [`store`]) or a terminal ([`output`]) is at the edge.
+//! The arrows run one way (README, Development): `core` is pure and imports
+//! nothing else of the crate; `settings` imports only `core`; `io` and
+//! `output` import only `core` and `settings`; `ops` imports `core`, `io`
+//! and `settings`; `commands` import `ops` and `output`; only `main`, `cli`
+//! and `lower` see clap. The library is crate-private except what `main`,
+//! `tests/` and `examples/` need.
+#![warn(unreachable_pub)]
 
-pub mod classify;
 pub mod cli;
-pub mod cms;
-pub mod commands;
-pub mod config;
-pub mod contexts;
-pub mod db;
+pub(crate) mod commands;
+pub(crate) mod core;
 pub mod docs;
-pub mod error;
-pub mod execute;
-pub mod interrupt;
-pub mod output;
-pub mod pgpass;
-pub mod plan;
-pub mod store;
-pub mod sys;
-pub mod timefmt;
+pub(crate) mod io;
+pub(crate) mod lower;
+pub(crate) mod ops;
+pub(crate) mod output;
+pub(crate) mod settings;
+
+pub use crate::commands::config::run as run_config;
+pub use crate::commands::dispatch;
+pub use crate::core::error::{exit_code, scrub};
+pub use crate::lower::{lower, Lowered};
+pub use crate::ops::interrupt::{request as interrupt, Stop};
+pub use crate::output::term::{ColorChoice, Term};
+pub use crate::settings::{ConfigJob, Run};

@@ -1,34 +1,30 @@
 use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
-use actorctl::cli::{Cli, Command};
-use actorctl::config::Settings;
-use actorctl::error::{exit_code, EXIT_OK, EXIT_USAGE};
+use actorctl::cli::Cli;
+use actorctl::{lower, ColorChoice, Lowered, Stop, Term};
+
+const EXIT_OK: u8 = 0;
+const EXIT_USAGE: u8 = 2;
+const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
     let matches = match Cli::command().version(version()).try_get_matches() {
         Ok(m) => m,
-        Err(e) if !e.use_stderr() => {
-            // --help and --version
-            let _ = e.print();
-            return ExitCode::from(EXIT_OK);
-        }
-        Err(e) => {
-            eprintln!("{}", usage_error_text(&e));
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(e) => return usage_error(&e),
     };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => {
-            eprintln!("{}", usage_error_text(&e));
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(e) => return usage_error(&e),
     };
-    init_logging(cli.verbose);
+    let term = Term::new(match cli.common.color {
+        actorctl::cli::ColorChoice::Auto => ColorChoice::Auto,
+        actorctl::cli::ColorChoice::Always => ColorChoice::Always,
+        actorctl::cli::ColorChoice::Never => ColorChoice::Never,
+    });
+    init_logging(cli.verbose, term.stderr_color());
     let mut secrets = Vec::new();
-    let result = run(cli, &matches, &mut secrets);
-    match result {
+    match run(cli, &matches, &term, &mut secrets) {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
         Err(e) => {
@@ -36,52 +32,62 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 msg.push_str(&format!("\n  caused by: {cause}"));
             }
-            eprintln!("{}", actorctl::error::scrub(msg, &secrets));
-            ExitCode::from(exit_code(&e))
+            eprintln!("{}", actorctl::scrub(msg, &secrets));
+            ExitCode::from(actorctl::exit_code(&e))
         }
     }
 }
 
-fn run(mut cli: Cli, matches: &clap::ArgMatches, secrets: &mut Vec<String>) -> anyhow::Result<u8> {
-    if let Command::Completions { shell } = &cli.command {
-        let script = actorctl::docs::completion(Cli::command(), *shell);
-        actorctl::output::emit(&String::from_utf8_lossy(&script))?;
-        return Ok(EXIT_OK);
-    }
-    let explicit = cli.config.is_some();
-    let path = actorctl::contexts::path(cli.config.as_deref()).ok_or_else(|| {
-        actorctl::error::usage("no config file location: set HOME, XDG_CONFIG_HOME or --config")
-    });
-    if let Command::Config(cmd) = &cli.command {
-        return actorctl::commands::contexts::run(cmd, &path?, explicit, cli.context.as_deref());
-    }
-    if let Ok(path) = path {
-        let file = actorctl::contexts::load(&path, explicit)?;
-        if let Some((name, ctx)) = actorctl::contexts::select(&file, cli.context.as_deref(), &path)? {
-            tracing::info!("using context {name} from {}", path.display());
-            secrets.extend(ctx.password.clone());
-            actorctl::contexts::apply(&mut cli, matches, ctx)?;
+fn run(cli: Cli, matches: &clap::ArgMatches, term: &Term, secrets: &mut Vec<String>) -> anyhow::Result<u8> {
+    let run = match lower(cli, matches, secrets)? {
+        Lowered::Completions(shell) => {
+            let script = actorctl::docs::completion(Cli::command(), shell);
+            print!("{}", String::from_utf8_lossy(&script));
+            return Ok(EXIT_OK);
         }
-    }
-    let settings = Settings::from_opts(&cli.connect)?;
-    secrets.extend(settings.secrets());
-    tracing::info!(
-        "CMS database {}, store {} (schemas {}, {})",
-        settings.cms,
-        settings.store,
-        settings.cms_schema,
-        settings.store_schema
-    );
+        Lowered::Config { job, path, explicit, selected } => {
+            return actorctl::run_config(&job, &path, explicit, selected.as_deref(), term);
+        }
+        Lowered::Run(run) => run,
+    };
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(async {
-        actorctl::interrupt::install();
-        actorctl::commands::run(cli.command, &settings).await
+        listen_for_interrupts();
+        actorctl::dispatch(*run, term).await
     })
+}
+
+/// Ctrl-C: a graceful stop where the command supports one, else exit 130.
+fn listen_for_interrupts() {
+    tokio::spawn(async {
+        while tokio::signal::ctrl_c().await.is_ok() {
+            match actorctl::interrupt() {
+                Stop::Graceful => eprintln!(
+                    "actorctl: interrupted: starting no new actions, finishing those in flight (Ctrl-C again to abort)"
+                ),
+                Stop::Now => {
+                    eprintln!("actorctl: interrupted");
+                    std::process::exit(EXIT_INTERRUPTED.into());
+                }
+            }
+        }
+    });
 }
 
 /// `0.1.0 (git abc123def456)`
 fn version() -> &'static str {
     concat!(env!("CARGO_PKG_VERSION"), " (git ", env!("ACTORCTL_GIT_COMMIT"), ")")
+}
+
+/// --help and --version print and exit 0; any other clap error is a usage
+/// error, exit 2.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::from(EXIT_OK);
+    }
+    eprintln!("{}", usage_error_text(e));
+    ExitCode::from(EXIT_USAGE)
 }
 
 /// clap's message in one line, kubectl-style, with where to read more.
@@ -100,7 +106,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn init_logging(verbose: u8) {
+fn init_logging(verbose: u8, color: bool) {
     let default = match verbose {
         0 => "warn",
         1 => "actorctl=info",
@@ -108,5 +114,10 @@ fn init_logging(verbose: u8) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(color)
+        .with_target(false)
+        .init();
 }

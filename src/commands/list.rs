@@ -2,68 +2,44 @@
 
 use anyhow::Result;
 
-use crate::classify::{Class, Row};
-use crate::cli::{Format, ListArgs};
-use crate::config::Settings;
-use crate::error::{EXIT_OK, EXIT_UNHEALTHY};
-use crate::output::{self, actors, monitor};
+use crate::core::classify::{Class, Row};
+use crate::core::error::{EXIT_OK, EXIT_UNHEALTHY};
+use crate::core::model::Format;
+use crate::ops::session::{Connections, Session, RESTART_WINDOW};
+use crate::output::render::{actors, monitor};
+use crate::output::{textfile, Term};
+use crate::settings::{ListJob, Settings};
 
-pub async fn run(args: ListArgs, s: &Settings) -> Result<u8> {
-    if !args.monitor.check {
-        return list(args, s).await;
-    }
-    monitor::or_unknown(list(args, s).await, &s.secrets())
-}
-
-async fn list(args: ListArgs, s: &Settings) -> Result<u8> {
-    let conns = super::Connections::open(s).await?;
-    let (_, _, fleet) = super::gather(&conns, s, args.stale_after).await?;
+pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
+    let conns = Connections::open(s).await?;
+    let fleet = Session::open(&conns, s).await?.fleet(RESTART_WINDOW).await?;
     let report = &fleet.report;
-    let wanted = selected_classes(&args);
-    let rows: Vec<&Row> = report.rows.iter().filter(|r| wanted.contains(&r.class)).collect();
+    let rows: Vec<&Row> = report.rows.iter().filter(|r| job.classes.contains(&r.class)).collect();
+    let workers_down = report.diagnosis.workers_down;
 
-    if let Some(path) = &args.monitor.textfile {
+    if let Some(path) = &job.monitor.textfile {
         let all: Vec<&Row> = report.rows.iter().collect();
-        monitor::write_atomically(path, &monitor::textfile(&all, report.diagnosis.workers_down, None, None))?;
+        textfile::write_atomically(path, &monitor::textfile(&all, workers_down, None, None))?;
     }
-    if args.monitor.check {
-        let (code, line) =
-            monitor::check(&rows, report.diagnosis.workers_down, args.monitor.warn, args.monitor.crit);
-        output::emit(&line)?;
+    if let Some((warn, crit)) = job.monitor.check {
+        let (code, line) = monitor::check(&rows, workers_down, warn, crit);
+        term.emit(&line)?;
         return Ok(code);
     }
-    let fmt = args.output.output;
-    if fmt != Format::Json {
-        if let Some(msg) = &report.diagnosis.message {
-            output::note(&format!("WARNING: {msg}"));
-        }
+    let fmt = s.format;
+    if let Some(msg) = report.diagnosis.message.as_ref().filter(|_| fmt != Format::Json) {
+        term.note(&format!("WARNING: {msg}"));
     }
-    let text = match fmt {
+    term.emit(&match fmt {
         Format::Json => actors::json(&rows, &report.diagnosis),
         Format::Jsonl => actors::jsonl(&rows),
-        Format::Table | Format::Wide => actors::table(
-            report,
-            &rows,
-            fmt == Format::Wide,
-            !args.output.no_headers,
-            output::color_enabled(),
-        ),
-    };
-    output::emit(&text)?;
+        Format::Table | Format::Wide => {
+            actors::table(report, &rows, fmt == Format::Wide, job.headers, term.color())
+        }
+    })?;
     if fmt != Format::Json {
-        output::note(&actors::summary_line(&rows));
+        term.note(&actors::summary_line(&rows));
     }
-    let unhealthy = rows.iter().any(|r| r.class != Class::Healthy) || report.diagnosis.workers_down;
+    let unhealthy = rows.iter().any(|r| r.class != Class::Healthy) || workers_down;
     Ok(if unhealthy { EXIT_UNHEALTHY } else { EXIT_OK })
-}
-
-fn selected_classes(a: &ListArgs) -> Vec<Class> {
-    let mut wanted = a.classes.selected();
-    if a.unhealthy {
-        wanted.extend(Class::ALL.iter().filter(|c| **c != Class::Healthy));
-    }
-    if wanted.is_empty() {
-        wanted = Class::ALL.to_vec();
-    }
-    wanted
 }

@@ -1,121 +1,74 @@
 //! `actorctl recover`: bulk repair — select, plan, preview, confirm, run
 //! with limits and progress, report every actor.
 
-use crate::cli::{RecoverArgs, ResultFormat};
-use crate::config::Settings;
-use crate::error::{usage, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::describe_all;
-use crate::output::{self, progress::Progress, results};
-use crate::plan::{actionable, plan_recovery, Action, Planned, Selection};
 use anyhow::Result;
 
-pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
-    let mut sel = Selection { all: a.all, k8s_names: Vec::new(), classes: a.classes.selected() };
-    if sel.is_empty() && a.names.is_empty() {
+use crate::core::error::usage;
+use crate::core::guard::{dry_run_exit_code, exit_code, Bulk};
+use crate::core::model::Format;
+use crate::core::plan::{plan_recovery, Selection};
+use crate::ops::interrupt;
+use crate::ops::repair::{self, Pipeline, Ran};
+use crate::ops::session::{Connections, Session, RESTART_WINDOW};
+use crate::output::render::results;
+use crate::output::ui::{Ask, Ui};
+use crate::output::Term;
+use crate::settings::{RecoverJob, Settings};
+
+pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8> {
+    let mut sel = Selection { all: job.all, k8s_names: Vec::new(), classes: job.classes.clone() };
+    if sel.is_empty() && job.names.is_empty() {
         return Err(usage(
             "nothing selected: name instances, or pass --all or a class (--stale --zombie --missing --dead --orphaned)",
         ));
     }
-    if !a.action.dry_run && !a.yes {
-        super::repair::confirmation_possible("recover changes many actors")?;
+    if !job.action.dry_run && !job.yes {
+        term.ensure_can_prompt("recover changes many actors")?;
     }
-    crate::interrupt::graceful();
-    let conns = super::Connections::open(s).await?;
-    let (cms, store, fleet) = super::gather(&conns, s, a.action.stale_after).await?;
-    for name in &a.names {
-        sel.k8s_names.push(cms.resolve(name).await?.1.k8s_name);
+    interrupt::graceful();
+    let conns = Connections::open(s).await?;
+    let mut session = Session::open(&conns, s).await?;
+    let fleet = session.fleet(RESTART_WINDOW).await?;
+    for name in &job.names {
+        sel.k8s_names.push(session.cms.resolve(name).await?.1.k8s_name);
     }
     let report = &fleet.report;
-    let plan = plan_recovery(&report.rows, &sel, a.bulk.min_age, report.now);
-    let todo = actionable(&plan);
-
-    if a.action.dry_run {
-        let described = describe_all(&plan, s, a.action.verify_timeout, a.backend.backend);
-        output::emit(&match a.action.output {
-            ResultFormat::Json => results::plan_json(&described),
-            ResultFormat::Table => {
-                results::plan_table(&plan) + &format!("dry run: {}; nothing was changed\n", counts(&plan))
+    let plan = plan_recovery(&report.rows, &sel, job.bulk.min_age, report.now);
+    let diagnosis = &report.diagnosis;
+    let pipeline = Pipeline {
+        command: "recover",
+        action: &job.action,
+        confirm: !job.yes,
+        guard: Some((job.bulk.rails, Bulk::Recover)),
+        limits: job.bulk.limits,
+    };
+    let ui = Ui { term, ask: Ask::Bulk("recover"), quiet: job.bulk.quiet };
+    if let Some(msg) = diagnosis.message.as_ref().filter(|_| diagnosis.workers_down && !job.action.dry_run) {
+        term.note(&results::workers_down_note(msg, job.bulk.rails.force));
+    }
+    let json = s.format == Format::Json;
+    let (results_, interrupted) = match repair::run(&session, diagnosis, &plan, &pipeline, &ui).await? {
+        Ran::DryRun(described) => {
+            term.emit(&if json { results::plan_json(&described) } else { results::dry_run_table(&plan) })?;
+            if let Some(msg) = &diagnosis.message {
+                term.note(&format!("WARNING: {msg}"));
             }
-        })?;
-        if let Some(msg) = &report.diagnosis.message {
-            output::note(&format!("WARNING: {msg}"));
+            return Ok(dry_run_exit_code(&plan));
         }
-        return Ok(if todo == 0 { EXIT_OK } else { EXIT_UNHEALTHY });
-    }
-    if todo == 0 {
-        output::note("nothing to recover");
-        return finish(&crate::execute::nothing_to_do(&plan), &a, false);
-    }
-    if let Some(msg) = report.diagnosis.message.as_ref().filter(|_| report.diagnosis.workers_down) {
-        if !a.force {
-            output::note(&format!("actorctl: {msg}"));
-            anyhow::bail!(
-                "refusing to recover {todo} actors while the workers are down: restarts would fix nothing and flood \
-                 the store. Bring the workers back, or pass --force"
-            );
+        Ran::Refused(r) => anyhow::bail!(r.message),
+        Ran::Nothing(r) => {
+            term.note("nothing to recover");
+            (r, false)
         }
-        output::note(&format!("WARNING: {msg}; going ahead because of --force"));
-    }
-    if let Some(max) = a.max.filter(|m| todo > *m) {
-        anyhow::bail!(
-            "the plan has {todo} actions, more than --max {max}: nothing was changed ({})",
-            counts(&plan)
-        );
-    }
-    let backend = super::repair::connect_backend(&a.backend, s, &cms, &store).await?;
-    if !a.yes && !confirm(&plan)? {
-        return Err(usage("cancelled: nothing was changed"));
-    }
-    let exec = super::repair::executor(&cms, &store, &backend, &a.action, "recover");
-    let progress = Progress::new(plan.len(), a.quiet);
-    let limits = a.bulk.limits();
-    let results = exec.run_bulk(&plan, &limits, Some(&progress)).await;
-    progress.finish();
-    finish(&results?, &a, crate::interrupt::interrupted())
-}
-
-/// "3 restart, 2 start, 1 cancel-orphan, 1 none"
-fn counts(plan: &[Planned]) -> String {
-    let mut parts = Vec::new();
-    for action in [Action::Restart, Action::Start, Action::CancelOrphan, Action::None] {
-        let n = plan.iter().filter(|p| p.action == action).count();
-        if n > 0 {
-            parts.push(format!("{n} {}", action.as_str()));
-        }
-    }
-    if parts.is_empty() {
-        "no actions".into()
+        Ran::Acted { results, interrupted } => (results, interrupted),
+    };
+    if json {
+        term.emit(&results::json(&results_))?;
     } else {
-        parts.join(", ")
-    }
-}
-
-fn confirm(plan: &[Planned]) -> Result<bool> {
-    let todo: Vec<Planned> = plan.iter().filter(|p| p.action != Action::None).cloned().collect();
-    output::note(&format!("actorctl recover will take {} actions: {}", todo.len(), counts(&todo)));
-    let shown = &todo[..todo.len().min(10)];
-    eprint!("{}", results::plan_table(shown));
-    if todo.len() > shown.len() {
-        output::note(&format!("… and {} more (--dry-run shows them all)", todo.len() - shown.len()));
-    }
-    super::repair::ask_to_proceed()
-}
-
-fn finish(r: &[crate::execute::ActionResult], a: &RecoverArgs, interrupted: bool) -> Result<u8> {
-    match a.action.output {
-        ResultFormat::Json => output::emit(&results::json(r))?,
-        ResultFormat::Table => {
-            output::emit(&results::table(r, output::color_enabled()))?;
-            if !a.quiet {
-                output::note(&results::summary_line(r));
-            }
+        term.emit(&results::table(&results_, term.color()))?;
+        if !job.bulk.quiet {
+            term.note(&results::summary_line(&results_));
         }
     }
-    Ok(if interrupted {
-        EXIT_INTERRUPTED
-    } else if r.iter().all(|r| r.outcome.is_ok()) {
-        EXIT_OK
-    } else {
-        EXIT_UNHEALTHY
-    })
+    Ok(exit_code(&results_, false, interrupted))
 }

@@ -2,46 +2,20 @@
 
 use anyhow::Result;
 
-use crate::classify::{Class, Row};
-use crate::cli::{ShowArgs, ShowFormat};
-use crate::config::Settings;
-use crate::error::EXIT_OK;
-use crate::output::{self, show::ShowView};
+use crate::core::error::EXIT_OK;
+use crate::core::model::Format;
+use crate::ops::session::{Connections, Session, RESTART_WINDOW};
+use crate::ops::show::gather;
+use crate::output::render::show::ShowView;
+use crate::output::Term;
+use crate::settings::Settings;
 
-pub async fn run(args: ShowArgs, s: &Settings) -> Result<u8> {
-    let conns = super::Connections::open(s).await?;
-    let (cms, store, fleet) = super::gather(&conns, s, args.stale_after).await?;
-    let (id, instance) = cms.resolve(&args.name).await?;
-
-    let row: Option<&Row> = fleet
-        .report
-        .rows
-        .iter()
-        .find(|r| r.class != Class::Orphan && r.k8s_name.as_deref() == Some(instance.k8s_name.as_str()));
-    let orphans: Vec<&Row> = fleet
-        .report
-        .rows
-        .iter()
-        .filter(|r| r.class == Class::Orphan && r.k8s_name.as_deref() == Some(instance.k8s_name.as_str()))
-        .collect();
-    let detail = match &instance.actor_id {
-        Some(actor) => Some(store.actor_detail(actor).await?),
-        None => None,
-    };
-    let view = ShowView {
-        now: fleet.report.now,
-        instance: &instance,
-        row,
-        orphans,
-        detail,
-        health_checks: cms.health_checks(id, 5).await?,
-        events: cms.actor_events(id, 10).await?,
-        diagnosis: &fleet.report.diagnosis,
-    };
-    let text = match args.output {
-        ShowFormat::Json => view.json(),
-        ShowFormat::Text => view.text(),
-    };
-    output::emit(&text)?;
+pub(crate) async fn run(name: &str, s: &Settings, term: &Term) -> Result<u8> {
+    let conns = Connections::open(s).await?;
+    let mut session = Session::open(&conns, s).await?;
+    let fleet = session.fleet(RESTART_WINDOW).await?;
+    let shown = gather(&session, &fleet, name).await?;
+    let view = ShowView::new(&fleet.report, &shown);
+    term.emit(&if s.format == Format::Json { view.json() } else { view.text() })?;
     Ok(EXIT_OK)
 }

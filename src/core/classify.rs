@@ -1,4 +1,4 @@
-//! The classification contract of DOMAIN.md §4: facts in, classes and
+//! The classification contract of docs/DOMAIN.md §4: facts in, classes and
 //! evidence out. Pure: no I/O, and the clock is one of the facts.
 
 use chrono::{DateTime, Utc};
@@ -6,79 +6,80 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use crate::timefmt::{compact, relative};
+use super::model::{ActorStatus, InstanceState};
+use super::timefmt::{compact, relative};
 
 /// One row of `toygres_cms.instances`, as far as actorctl needs it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CmsInstance {
-    pub user_name: String,
-    pub k8s_name: String,
-    pub namespace: String,
-    pub state: String,
-    pub health_status: Option<String>,
-    pub actor_id: Option<String>,
-    pub last_health_check: Option<DateTime<Utc>>,
-    pub created_at: Option<DateTime<Utc>>,
+pub(crate) struct CmsInstance {
+    pub(crate) user_name: String,
+    pub(crate) k8s_name: String,
+    pub(crate) namespace: String,
+    pub(crate) state: InstanceState,
+    pub(crate) health_status: Option<String>,
+    pub(crate) actor_id: Option<String>,
+    pub(crate) last_health_check: Option<DateTime<Utc>>,
+    pub(crate) created_at: Option<DateTime<Utc>>,
     /// Quarantined by the crash-loop budget (from `instance_events`).
-    pub quarantined: bool,
+    pub(crate) quarantined: bool,
     /// Starts and restarts by actorctl within the budget's window.
-    pub recent_restarts: i64,
+    pub(crate) recent_restarts: i64,
 }
 
 /// An orchestration instance in the store, with what its queues hold.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct StoreActor {
-    pub instance_id: String,
-    pub orchestration: String,
+pub(crate) struct StoreActor {
+    pub(crate) instance_id: String,
+    pub(crate) orchestration: String,
     /// Status of the current execution: Running, ContinuedAsNew, Completed, Failed.
-    pub status: String,
-    pub created_at: Option<DateTime<Utc>>,
-    pub updated_at: Option<DateTime<Utc>>,
-    pub execution_started_at: Option<DateTime<Utc>>,
-    pub last_history_at: Option<DateTime<Utc>>,
+    pub(crate) status: ActorStatus,
+    pub(crate) created_at: Option<DateTime<Utc>>,
+    pub(crate) updated_at: Option<DateTime<Utc>>,
+    pub(crate) execution_started_at: Option<DateTime<Utc>>,
+    pub(crate) last_history_at: Option<DateTime<Utc>>,
     /// Items in the orchestrator queue for this instance (timers included).
-    pub queued_messages: i64,
+    pub(crate) queued_messages: i64,
     /// Activity work items in the worker queue for this instance.
-    pub queued_activities: i64,
+    pub(crate) queued_activities: i64,
     /// Fire time of the earliest pending timer.
-    pub next_timer: Option<DateTime<Utc>>,
+    pub(crate) next_timer: Option<DateTime<Utc>>,
     /// A dispatcher holds the instance lock right now.
-    pub locked: bool,
+    pub(crate) locked: bool,
     /// `k8s_name` from the actor's input, when it could be read.
-    pub input_k8s_name: Option<String>,
+    pub(crate) input_k8s_name: Option<String>,
 }
 
 /// A start request waiting in the orchestrator queue; no instance row yet.
 #[derive(Debug, Clone, PartialEq)]
-pub struct QueuedStart {
-    pub instance_id: String,
-    pub orchestration: String,
-    pub queued_at: DateTime<Utc>,
-    pub input_k8s_name: Option<String>,
+pub(crate) struct QueuedStart {
+    pub(crate) instance_id: String,
+    pub(crate) orchestration: String,
+    pub(crate) queued_at: DateTime<Utc>,
+    pub(crate) input_k8s_name: Option<String>,
 }
 
 /// Everything the store query returns.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct StoreSnapshot {
-    pub actors: Vec<StoreActor>,
-    pub queued_starts: Vec<QueuedStart>,
+pub(crate) struct StoreSnapshot {
+    pub(crate) actors: Vec<StoreActor>,
+    pub(crate) queued_starts: Vec<QueuedStart>,
     /// The oldest orchestrator-queue item that is visible and not locked.
-    pub oldest_overdue: Option<DateTime<Utc>>,
+    pub(crate) oldest_overdue: Option<DateTime<Utc>>,
     /// Locks held right now on instances or queue items (someone is working).
-    pub live_locks: i64,
+    pub(crate) live_locks: i64,
 }
 
 #[derive(Debug, Clone)]
-pub struct Facts {
-    pub now: DateTime<Utc>,
-    pub instances: Vec<CmsInstance>,
-    pub store: StoreSnapshot,
-    pub actor_orchestration: String,
+pub(crate) struct Facts {
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) instances: Vec<CmsInstance>,
+    pub(crate) store: StoreSnapshot,
+    pub(crate) actor_orchestration: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Class {
+pub(crate) enum Class {
     // Declaration order is severity order, most severe first.
     Zombie,
     Dead,
@@ -89,10 +90,10 @@ pub enum Class {
 }
 
 impl Class {
-    pub const ALL: [Class; 6] =
+    pub(crate) const ALL: [Class; 6] =
         [Class::Zombie, Class::Dead, Class::Missing, Class::Stale, Class::Orphan, Class::Healthy];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Class::Healthy => "healthy",
             Class::Stale => "stale",
@@ -112,66 +113,53 @@ impl std::fmt::Display for Class {
 
 /// One classified row: an instance with its actor, or an orphaned actor.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub name: Option<String>,
-    pub k8s_name: Option<String>,
-    pub namespace: Option<String>,
-    pub state: Option<String>,
-    pub health_status: Option<String>,
-    pub class: Class,
-    pub actor_id: Option<String>,
+pub(crate) struct Row {
+    pub(crate) name: Option<String>,
+    pub(crate) k8s_name: Option<String>,
+    pub(crate) namespace: Option<String>,
+    pub(crate) state: Option<InstanceState>,
+    pub(crate) health_status: Option<String>,
+    pub(crate) class: Class,
+    pub(crate) actor_id: Option<String>,
     /// Store status of the actor; `Pending` for a start still in the queue.
-    pub actor_status: Option<String>,
-    pub last_health_check: Option<DateTime<Utc>>,
-    /// When the actor last made progress (DOMAIN.md §3).
-    pub last_progress: Option<DateTime<Utc>>,
-    pub next_timer: Option<DateTime<Utc>>,
-    pub evidence: String,
+    pub(crate) actor_status: Option<ActorStatus>,
+    pub(crate) last_health_check: Option<DateTime<Utc>>,
+    /// When the actor last made progress (docs/DOMAIN.md §3).
+    pub(crate) last_progress: Option<DateTime<Utc>>,
+    pub(crate) next_timer: Option<DateTime<Utc>>,
+    pub(crate) evidence: String,
     /// When the CMS row was created (for --min-age).
-    pub instance_created_at: Option<DateTime<Utc>>,
+    pub(crate) instance_created_at: Option<DateTime<Utc>>,
     /// When the actor was created in the store, or its start queued.
-    pub actor_created_at: Option<DateTime<Utc>>,
+    pub(crate) actor_created_at: Option<DateTime<Utc>>,
     /// The instance is quarantined: sweeps leave it alone.
-    pub quarantined: bool,
+    pub(crate) quarantined: bool,
     /// Starts and restarts by actorctl within the crash-loop window.
-    pub recent_restarts: i64,
+    pub(crate) recent_restarts: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Diagnosis {
-    pub workers_down: bool,
-    pub message: Option<String>,
+pub(crate) struct Diagnosis {
+    pub(crate) workers_down: bool,
+    pub(crate) message: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
-    pub now: DateTime<Utc>,
-    pub stale_after: Duration,
-    pub rows: Vec<Row>,
-    pub diagnosis: Diagnosis,
-}
-
-impl Report {
-    pub fn count(&self, class: Class) -> usize {
-        self.rows.iter().filter(|r| r.class == class).count()
-    }
-}
-
-const ACTIVE: [&str; 2] = ["Running", "ContinuedAsNew"];
-const FINISHED: [&str; 2] = ["Completed", "Failed"];
-
-fn is_active(status: &str) -> bool {
-    ACTIVE.contains(&status)
+pub(crate) struct Report {
+    pub(crate) now: DateTime<Utc>,
+    pub(crate) stale_after: Duration,
+    pub(crate) rows: Vec<Row>,
+    pub(crate) diagnosis: Diagnosis,
 }
 
 /// The newest of instances.updated_at, the current execution's start and its
 /// newest history event: every one of them moves only when the actor works.
-pub fn last_progress(a: &StoreActor) -> Option<DateTime<Utc>> {
+pub(crate) fn last_progress(a: &StoreActor) -> Option<DateTime<Utc>> {
     [a.updated_at, a.execution_started_at, a.last_history_at, a.created_at].into_iter().flatten().max()
 }
 
-/// Classify every running instance and every running actor (DOMAIN.md §4).
-pub fn classify(facts: &Facts, stale_after: Duration) -> Report {
+/// Classify every running instance and every running actor (docs/DOMAIN.md §4).
+pub(crate) fn classify(facts: &Facts, stale_after: Duration) -> Report {
     let t = chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
     let ctx = Ctx { now: facts.now, t, t_text: compact(stale_after.as_secs()) };
     let actors: HashMap<&str, &StoreActor> =
@@ -182,7 +170,7 @@ pub fn classify(facts: &Facts, stale_after: Duration) -> Report {
     let mut rows: Vec<Row> = facts
         .instances
         .iter()
-        .filter(|i| i.state == "running")
+        .filter(|i| i.state == InstanceState::Running)
         .map(|i| ctx.instance_row(i, &actors, &starts))
         .collect();
     rows.extend(orphans(facts, &ctx));
@@ -255,12 +243,12 @@ impl Ctx {
         row.last_progress = progress;
         row.next_timer = a.next_timer;
         let health = format!("last health check {}", self.age(row.last_health_check));
-        if FINISHED.contains(&a.status.as_str()) {
+        if a.status.is_finished() {
             row.class = Class::Dead;
             row.evidence = format!("actor {} ({})", a.status, self.age(progress));
             return;
         }
-        if !is_active(&a.status) {
+        if !a.status.is_running() {
             row.class = Class::Zombie;
             row.evidence = format!("actor in unexpected store status {:?}; {health}", a.status);
             return;
@@ -304,7 +292,7 @@ impl Ctx {
     }
 
     fn fill_from_queued_start(&self, row: &mut Row, q: &QueuedStart) {
-        row.actor_status = Some("Pending".into());
+        row.actor_status = Some(ActorStatus::Pending);
         row.actor_created_at = Some(q.queued_at);
         row.last_progress = Some(q.queued_at);
         if self.older_than_t(Some(q.queued_at)) {
@@ -326,7 +314,7 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
     let referenced: HashSet<&str> = facts
         .instances
         .iter()
-        .filter(|i| i.state == "running")
+        .filter(|i| i.state == InstanceState::Running)
         .filter_map(|i| i.actor_id.as_deref())
         .collect();
     let by_k8s: HashMap<&str, &CmsInstance> =
@@ -338,7 +326,7 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
         .store
         .actors
         .iter()
-        .filter(|a| a.orchestration == facts.actor_orchestration && is_active(&a.status))
+        .filter(|a| a.orchestration == facts.actor_orchestration && a.status.is_running())
         .filter(|a| !referenced.contains(a.instance_id.as_str()))
         .filter_map(|a| {
             let k8s = a.input_k8s_name.clone().or_else(|| k8s_from_actor_id(&a.instance_id));
@@ -348,8 +336,8 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
                 .or_else(|| k8s.as_deref().and_then(|k| by_k8s.get(k).copied()));
             let why = match owner {
                 None => "its instance no longer exists".to_string(),
-                Some(i) if i.state == "creating" || i.state == "deleting" => return None,
-                Some(i) if i.state != "running" => format!("its instance is {}", i.state),
+                Some(i) if i.state.in_lifecycle() => return None,
+                Some(i) if i.state != InstanceState::Running => format!("its instance is {}", i.state),
                 Some(i) => match i.actor_id.as_deref() {
                     Some(other) => format!("its instance now points to actor {other}"),
                     None => "its instance points to no actor".to_string(),
@@ -379,7 +367,7 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
 }
 
 /// `actor-<k8s_name>` or `actor-<k8s_name>-<8 hex>` → `k8s_name`.
-pub fn k8s_from_actor_id(id: &str) -> Option<String> {
+pub(crate) fn k8s_from_actor_id(id: &str) -> Option<String> {
     let rest = id.strip_prefix("actor-")?;
     let base = match rest.rsplit_once('-') {
         Some((base, suffix)) if suffix.len() == 8 && suffix.bytes().all(|b| b.is_ascii_hexdigit()) => base,

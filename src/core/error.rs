@@ -1,20 +1,20 @@
-//! Exit codes (DOMAIN.md §6) and the error markers that select them.
+//! Exit codes (docs/DOMAIN.md §6) and the error markers that select them.
 //!
 //! Errors travel as `anyhow::Error`; a marker somewhere in the chain decides
 //! the exit code, so the mapping lives in exactly one place: [`exit_code`].
 
 use std::fmt;
 
-pub const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_OK: u8 = 0;
 /// The command ran, and something is unhealthy or some action failed.
-pub const EXIT_UNHEALTHY: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_BACKEND: u8 = 3;
-pub const EXIT_INTERRUPTED: u8 = 130;
+pub(crate) const EXIT_UNHEALTHY: u8 = 1;
+pub(crate) const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_BACKEND: u8 = 3;
+pub(crate) const EXIT_INTERRUPTED: u8 = 130;
 
 /// Bad flag, bad value, unknown or ambiguous instance name: exit 2.
 #[derive(Debug)]
-pub struct UsageError(pub String);
+pub(crate) struct UsageError(pub String);
 
 impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,7 +25,7 @@ impl std::error::Error for UsageError {}
 
 /// A backend (database, store, API) cannot be reached or used: exit 3.
 #[derive(Debug)]
-pub struct BackendError(pub String);
+pub(crate) struct BackendError(pub String);
 
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -34,16 +34,16 @@ impl fmt::Display for BackendError {
 }
 impl std::error::Error for BackendError {}
 
-pub fn usage(msg: impl Into<String>) -> anyhow::Error {
+pub(crate) fn usage(msg: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(UsageError(msg.into()))
 }
 
-pub fn backend(msg: impl Into<String>) -> anyhow::Error {
+pub(crate) fn backend(msg: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(BackendError(msg.into()))
 }
 
 /// Extension to mark an error as a backend failure with a context line.
-pub trait BackendContext<T> {
+pub(crate) trait BackendContext<T> {
     fn backend_context(self, msg: impl FnOnce() -> String) -> anyhow::Result<T>;
 }
 

@@ -1,14 +1,15 @@
 //! Pure planning: classified rows + what the operator asked → actions.
-//! No I/O; the executor carries the plan out (DOMAIN.md §5).
+//! No I/O; the executor carries the plan out (docs/DOMAIN.md §5).
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::classify::{Class, Row};
+use super::classify::{Class, Row};
+use super::timefmt::compact;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Action {
+pub(crate) enum Action {
     /// Give an instance without a live actor a new one.
     Start,
     /// Claim, start a new actor, cancel the old one.
@@ -22,7 +23,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Action::Start => "start",
             Action::Restart => "restart",
@@ -31,45 +32,35 @@ impl Action {
             Action::None => "none",
         }
     }
-
-    /// The `instance_events.event_type` recorded for it.
-    pub fn event_type(self) -> &'static str {
-        match self {
-            Action::Start => "actor_started",
-            Action::Restart => "actor_restarted",
-            Action::Cancel | Action::CancelOrphan => "actor_cancelled",
-            Action::None => "",
-        }
-    }
 }
 
 /// One action on one instance or actor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Planned {
-    pub name: Option<String>,
-    pub k8s_name: Option<String>,
-    pub namespace: Option<String>,
-    pub class: Class,
-    pub action: Action,
+pub(crate) struct Planned {
+    pub(crate) name: Option<String>,
+    pub(crate) k8s_name: Option<String>,
+    pub(crate) namespace: Option<String>,
+    pub(crate) class: Class,
+    pub(crate) action: Action,
     /// The actor id the instance row had when classified: the value the
     /// compare-and-swap expects. For orphans, the orphan's id.
-    pub old_actor_id: Option<String>,
+    pub(crate) old_actor_id: Option<String>,
     /// Whether the old actor is still running and so must be cancelled.
-    pub old_actor_active: bool,
+    pub(crate) old_actor_active: bool,
     /// Why: the evidence of the classification, or why nothing is done.
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 /// What an operator asked of one instance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Request {
+pub(crate) enum Request {
     Start { force: bool },
     Restart,
     Cancel,
 }
 
 fn planned(row: &Row, action: Action, reason: String) -> Planned {
-    let active = matches!(row.actor_status.as_deref(), Some("Running" | "ContinuedAsNew" | "Pending"));
+    let active = row.actor_status.as_ref().is_some_and(|s| s.is_live());
     Planned {
         name: row.name.clone(),
         k8s_name: row.k8s_name.clone(),
@@ -82,8 +73,8 @@ fn planned(row: &Row, action: Action, reason: String) -> Planned {
     }
 }
 
-/// The repair a class calls for (DOMAIN.md §4), for bulk recovery.
-pub fn repair_for(class: Class) -> Action {
+/// The repair a class calls for (docs/DOMAIN.md §4), for bulk recovery.
+pub(crate) fn repair_for(class: Class) -> Action {
     match class {
         Class::Healthy => Action::None,
         Class::Stale | Class::Zombie => Action::Restart,
@@ -95,7 +86,7 @@ pub fn repair_for(class: Class) -> Action {
 /// Plan a request on one instance: its own row plus the orphaned actors of
 /// the same instance. Starting or restarting also cancels those orphans, so
 /// that one command leaves exactly one actor.
-pub fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Planned> {
+pub(crate) fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Planned> {
     let class = row.class;
     let main = match request {
         Request::Start { .. } if matches!(class, Class::Missing | Class::Dead) => {
@@ -125,17 +116,17 @@ pub fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Plann
 
 /// What `recover` was asked to repair.
 #[derive(Debug, Clone, Default)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// Every repairable class.
-    pub all: bool,
+    pub(crate) all: bool,
     /// These instances (k8s names), and their orphaned actors.
-    pub k8s_names: Vec<String>,
+    pub(crate) k8s_names: Vec<String>,
     /// Every row of these classes.
-    pub classes: Vec<Class>,
+    pub(crate) classes: Vec<Class>,
 }
 
 impl Selection {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !self.all && self.k8s_names.is_empty() && self.classes.is_empty()
     }
 
@@ -145,11 +136,11 @@ impl Selection {
     }
 }
 
-/// Plan bulk recovery: the repair of every selected row (DOMAIN.md §4).
+/// Plan bulk recovery: the repair of every selected row (docs/DOMAIN.md §4).
 /// Rows whose instance or actor is younger than `min_age` are planned as
 /// `None` with the reason, so the report shows them; so are named healthy
 /// instances.
-pub fn plan_recovery(
+pub(crate) fn plan_recovery(
     rows: &[Row],
     sel: &Selection,
     min_age: std::time::Duration,
@@ -162,7 +153,7 @@ pub fn plan_recovery(
             let young = [("instance", r.instance_created_at), ("actor", r.actor_created_at)]
                 .into_iter()
                 .find_map(|(what, at)| at.filter(|at| now - *at < min).map(|at| (what, at)));
-                        let named = r.k8s_name.as_ref().is_some_and(|k| sel.k8s_names.contains(k));
+            let named = r.k8s_name.as_ref().is_some_and(|k| sel.k8s_names.contains(k));
             match (repair_for(r.class), young) {
                 (Action::None, _) => planned(r, Action::None, "healthy: nothing to do".into()),
                 (_, _) if r.quarantined && !named => planned(
@@ -175,19 +166,14 @@ pub fn plan_recovery(
                     Action::None,
                     format!(
                         "{what} created {} ago, younger than --min-age {}: left alone this time",
-                        crate::timefmt::compact((now - at).num_seconds().max(0) as u64),
-                        crate::timefmt::compact(min_age.as_secs())
+                        compact((now - at).num_seconds().max(0) as u64),
+                        compact(min_age.as_secs())
                     ),
                 ),
                 (action, None) => planned(r, action, r.evidence.clone()),
             }
         })
         .collect()
-}
-
-/// How many planned actions would change something.
-pub fn actionable(plan: &[Planned]) -> usize {
-    plan.iter().filter(|p| p.action != Action::None).count()
 }
 
 #[cfg(test)]
@@ -203,7 +189,7 @@ mod tests {
             health_status: None,
             class,
             actor_id: status.map(|_| "actor-pg-db".into()),
-            actor_status: status.map(str::to_string),
+            actor_status: status.map(Into::into),
             last_health_check: None,
             last_progress: None,
             next_timer: None,
@@ -266,6 +252,7 @@ mod tests {
 #[cfg(test)]
 mod recovery_tests {
     use super::*;
+    use crate::core::guard::actionable;
     use chrono::TimeZone;
     use std::time::Duration;
 

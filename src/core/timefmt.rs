@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use std::time::Duration;
 
 /// Compact age of `t` relative to `now`: "7m ago", "in 25s", "never".
-pub fn relative(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+pub(crate) fn relative(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
     let Some(t) = t else {
         return "never".to_string();
     };
@@ -18,7 +18,7 @@ pub fn relative(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
 }
 
 /// "45s", "7m", "3h12m", "2d4h": two units at most, like kubectl.
-pub fn compact(secs: u64) -> String {
+pub(crate) fn compact(secs: u64) -> String {
     let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
     match (d, h, m) {
         (0, 0, 0) => format!("{s}s"),
@@ -33,7 +33,7 @@ pub fn compact(secs: u64) -> String {
 
 /// Parse a humantime duration ("5m", "30s", "1h 30m") for a flag.
 /// Negative or malformed values are rejected with a message naming the syntax.
-pub fn parse_duration(s: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(s: &str) -> Result<Duration, String> {
     let trimmed = s.trim();
     if trimmed.starts_with('-') {
         return Err(format!("'{s}' is negative; give a positive duration such as 30s, 5m or 1h"));
@@ -42,7 +42,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         .map_err(|e| format!("'{s}' is not a duration ({e}); use e.g. 30s, 5m, 1h30m"))
 }
 
-pub fn rfc3339(t: Option<DateTime<Utc>>) -> Option<String> {
+pub(crate) fn rfc3339(t: Option<DateTime<Utc>>) -> Option<String> {
     t.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
 }
 

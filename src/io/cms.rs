@@ -2,51 +2,39 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+
 use tokio_postgres::{Client, Row};
 use uuid::Uuid;
 
-use crate::classify::CmsInstance;
-use crate::error::{backend, usage, BackendContext};
+use crate::core::classify::CmsInstance;
+use crate::core::error::{backend, usage, BackendContext};
+use crate::core::model::AuditEntry;
+use crate::core::records::{Event, HealthCheck};
 
 /// The two shapes of deployment: newer ones keep `last_health_check` on the
 /// instance row, older ones only in `instance_health_checks`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+pub(crate) enum Shape {
     LastHealthCheckColumn,
     HealthCheckTable,
 }
 
-pub struct Cms<'a> {
+pub(crate) struct Cms<'a> {
     client: &'a Client,
     schema: String,
-    pub shape: Shape,
+    pub(crate) shape: Shape,
     /// Restarts and starts within this window count toward the crash-loop
     /// budget (`recent_restarts`).
-    pub restart_window: std::time::Duration,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct HealthCheck {
-    pub status: String,
-    pub response_time_ms: Option<i32>,
-    pub error_message: Option<String>,
-    pub checked_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Event {
-    pub event_type: String,
-    pub old_state: Option<String>,
-    pub new_state: Option<String>,
-    pub message: Option<String>,
-    pub metadata: Option<serde_json::Value>,
-    pub created_at: Option<DateTime<Utc>>,
+    pub(crate) restart_window: std::time::Duration,
 }
 
 impl<'a> Cms<'a> {
     /// Detect the shape of the CMS schema; a missing schema is exit 3.
-    pub async fn open(client: &'a Client, schema: &str, target: &dyn std::fmt::Display) -> Result<Cms<'a>> {
+    pub(crate) async fn open(
+        client: &'a Client,
+        schema: &str,
+        target: &dyn std::fmt::Display,
+    ) -> Result<Cms<'a>> {
         let row = client
             .query_one(
                 "SELECT to_regclass(format('%I.instances', $1::text)) IS NOT NULL,
@@ -115,7 +103,7 @@ impl<'a> Cms<'a> {
 
     /// Every instance (all states: orphans are judged against deleted ones
     /// too), and the database's clock.
-    pub async fn instances(&self) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
+    pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
         let rows = self
             .client
             .query(&self.select_instances(""), &[])
@@ -138,7 +126,7 @@ impl<'a> Cms<'a> {
     }
 
     /// Resolve a name typed by a user: k8s_name first (unique), then user_name.
-    pub async fn resolve(&self, name: &str) -> Result<(Uuid, CmsInstance)> {
+    pub(crate) async fn resolve(&self, name: &str) -> Result<(Uuid, CmsInstance)> {
         let sql = self.select_instances("WHERE i.k8s_name = $1 OR i.user_name = $1 ORDER BY i.k8s_name");
         let rows = self
             .client
@@ -183,7 +171,7 @@ impl<'a> Cms<'a> {
         }
     }
 
-    pub async fn health_checks(&self, id: Uuid, limit: i64) -> Result<Vec<HealthCheck>> {
+    pub(crate) async fn health_checks(&self, id: Uuid, limit: i64) -> Result<Vec<HealthCheck>> {
         let sql = format!(
             "SELECT status::text, response_time_ms, error_message, checked_at
                FROM {}.instance_health_checks WHERE instance_id = $1
@@ -207,7 +195,7 @@ impl<'a> Cms<'a> {
     }
 
     /// The newest actor events (`actor_*`) of one instance.
-    pub async fn actor_events(&self, id: Uuid, limit: i64) -> Result<Vec<Event>> {
+    pub(crate) async fn actor_events(&self, id: Uuid, limit: i64) -> Result<Vec<Event>> {
         let sql = format!(
             "SELECT event_type::text, old_state::text, new_state::text, message, metadata, created_at
                FROM {}.instance_events WHERE instance_id = $1 AND event_type LIKE 'actor%'
@@ -234,22 +222,17 @@ impl<'a> Cms<'a> {
 }
 
 impl Cms<'_> {
-    /// The compare-and-swap of DOMAIN.md §5: point the instance at `new`
+    /// The compare-and-swap of docs/DOMAIN.md §5: point the instance at `new`
     /// only if it still points at `expected` (and, for a start, is still
     /// running). `false`: someone else acted or the instance changed.
-    pub async fn claim(
+    pub(crate) async fn claim(
         &self,
         k8s_name: &str,
         expected: Option<&str>,
         new: Option<&str>,
         running_only: bool,
     ) -> Result<bool> {
-        let state = if running_only { "AND state = 'running'" } else { "" };
-        let sql = format!(
-            "UPDATE {}.instances SET instance_actor_orchestration_id = $3
-              WHERE k8s_name = $1 {state} AND instance_actor_orchestration_id IS NOT DISTINCT FROM $2",
-            self.schema
-        );
+        let sql = crate::core::sql::claim(&self.schema, running_only);
         let n =
             self.client.execute(&sql, &[&k8s_name, &expected, &new]).await.backend_context(|| {
                 format!("cannot update {}.instances (claim of {k8s_name})", self.schema)
@@ -259,7 +242,7 @@ impl Cms<'_> {
 
     /// What this role lacks to act on actors (empty: it may act). Checked
     /// before anything is touched, so a read-only role changes nothing.
-    pub async fn missing_write_privileges(&self) -> Result<Vec<String>> {
+    pub(crate) async fn missing_write_privileges(&self) -> Result<Vec<String>> {
         let row = self
             .client
             .query_one(
@@ -282,7 +265,7 @@ impl Cms<'_> {
     }
 
     /// Running instances whose row names this actor (for orphan checks).
-    pub async fn instances_pointing_to(&self, actor_id: &str) -> Result<Vec<(String, String)>> {
+    pub(crate) async fn instances_pointing_to(&self, actor_id: &str) -> Result<Vec<(String, String)>> {
         let sql = format!(
             "SELECT k8s_name::text, state::text FROM {}.instances WHERE instance_actor_orchestration_id = $1",
             self.schema
@@ -296,7 +279,7 @@ impl Cms<'_> {
     }
 
     /// The actor id each named instance points to now (one query).
-    pub async fn current_actors(
+    pub(crate) async fn current_actors(
         &self,
         k8s_names: &[String],
     ) -> Result<std::collections::HashMap<String, Option<String>>> {
@@ -312,7 +295,7 @@ impl Cms<'_> {
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
-    pub async fn current_actor(&self, k8s_name: &str) -> Result<Option<String>> {
+    pub(crate) async fn current_actor(&self, k8s_name: &str) -> Result<Option<String>> {
         let sql = format!(
             "SELECT instance_actor_orchestration_id FROM {}.instances WHERE k8s_name = $1",
             self.schema
@@ -327,15 +310,7 @@ impl Cms<'_> {
 
     /// Record an action in `instance_events`; `false` when the instance row
     /// is gone (an orphan of a purged instance has nowhere to be recorded).
-    pub async fn audit(
-        &self,
-        k8s_name: &str,
-        event_type: &str,
-        old_state: &str,
-        new_state: &str,
-        message: &str,
-        metadata: &serde_json::Value,
-    ) -> Result<bool> {
+    pub(crate) async fn audit(&self, e: &AuditEntry) -> Result<bool> {
         let sql = format!(
             "INSERT INTO {s}.instance_events (instance_id, event_type, old_state, new_state, message, metadata)
              SELECT id, $2, $3, $4, $5, $6 FROM {s}.instances WHERE k8s_name = $1",
@@ -343,7 +318,10 @@ impl Cms<'_> {
         );
         let n = self
             .client
-            .execute(&sql, &[&k8s_name, &event_type, &old_state, &new_state, &message, metadata])
+            .execute(
+                &sql,
+                &[&e.k8s_name, &e.event.as_str(), &e.old_state, &e.new_state, &e.message, &e.metadata],
+            )
             .await
             .backend_context(|| format!("cannot write the audit trail {}.instance_events", self.schema))?;
         Ok(n == 1)
@@ -357,7 +335,7 @@ fn instance_from_row(r: &Row) -> (Uuid, CmsInstance) {
             user_name: r.get(1),
             k8s_name: r.get(2),
             namespace: r.get(3),
-            state: r.get(4),
+            state: r.get::<_, String>(4).as_str().into(),
             health_status: r.get(5),
             actor_id: r.get(6),
             last_health_check: r.get(7),

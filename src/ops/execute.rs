@@ -1,4 +1,4 @@
-//! Carries out a plan (DOMAIN.md §5): claim, act, verify, audit.
+//! Carries out a plan (docs/DOMAIN.md §5): claim, act, verify, audit.
 //!
 //! Every step leaves a state the next `list` classifies and the next repair
 //! fixes: claimed but not started → missing; old actor not cancelled →
@@ -6,92 +6,32 @@
 //! action in flight.
 
 use anyhow::Result;
-use serde::Serialize;
+use futures::StreamExt;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::classify::Class;
-use crate::cms::Cms;
-use crate::error::{BackendError, UsageError};
-use crate::interrupt;
-use crate::output::progress::Progress as ProgressBar;
-use crate::plan::{Action, Planned};
-use crate::store::{ActorState, Backend, Store};
-use futures::StreamExt;
+use super::interrupt;
+use crate::core::error::{BackendError, UsageError};
+use crate::core::model::{ActionResult, Audit, InstanceState, Limits, Outcome, ProgressSink};
+use crate::core::plan::{Action, Planned};
+use crate::core::records::ActorState;
+use crate::io::cms::Cms;
+use crate::io::store::{Backend, Store};
 
 /// How long in-flight actions may still be verified after Ctrl-C.
 const GRACE: Duration = Duration::from_secs(10);
 
-/// Bounds of a bulk run.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    pub concurrency: usize,
-    /// Actions started per second at most.
-    pub rps: Option<f64>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    /// The store showed the intended result.
-    Done,
-    /// Nothing was changed: the instance changed concurrently, or there was
-    /// nothing to do.
-    Skipped,
-    /// The action was taken but the store did not show its result in time.
-    Unverified,
-    Failed,
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 4] = [Outcome::Done, Outcome::Skipped, Outcome::Unverified, Outcome::Failed];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Done => "done",
-            Outcome::Skipped => "skipped",
-            Outcome::Unverified => "unverified",
-            Outcome::Failed => "failed",
-        }
-    }
-
-    pub fn is_ok(self) -> bool {
-        matches!(self, Outcome::Done | Outcome::Skipped)
-    }
-}
-
-/// The result of one action: the contract of `-o json` for every command
-/// that changes actors.
-#[derive(Debug, Clone, Serialize)]
-pub struct ActionResult {
-    pub name: Option<String>,
-    pub k8s_name: Option<String>,
-    pub class: Class,
-    pub action: Action,
-    pub outcome: Outcome,
-    pub old_actor_id: Option<String>,
-    pub new_actor_id: Option<String>,
-    pub message: String,
-}
-
-/// Who acts and why, for the audit trail.
-#[derive(Debug, Clone)]
-pub struct Audit {
-    pub operator: String,
-    pub reason: String,
-}
-
-pub struct Executor<'a> {
-    pub cms: &'a Cms<'a>,
-    pub store: &'a Store<'a>,
-    pub backend: &'a Backend,
-    pub audit: Audit,
-    pub verify_timeout: Duration,
+pub(crate) struct Executor<'a> {
+    pub(crate) cms: &'a Cms<'a>,
+    pub(crate) store: &'a Store<'a>,
+    pub(crate) backend: &'a Backend,
+    pub(crate) audit: Audit,
+    pub(crate) verify_timeout: Duration,
 }
 
 /// An action whose effect has been requested and now awaits the store.
 #[derive(Debug)]
-pub struct InFlight {
+pub(crate) struct InFlight {
     planned: Planned,
     new_actor_id: Option<String>,
     /// Must be seen Running.
@@ -107,7 +47,7 @@ pub struct InFlight {
     failure: Option<String>,
 }
 
-pub enum Progress {
+pub(crate) enum Progress {
     Finished(ActionResult),
     Verify(InFlight),
 }
@@ -116,7 +56,7 @@ impl Executor<'_> {
     /// Claim and act for one planned action (steps 1–3). Errors that mean a
     /// backend is unusable (exit 3) or the input was wrong (exit 2) are
     /// returned; anything else becomes a `failed` result.
-    pub async fn act(&self, p: &Planned) -> Result<Progress> {
+    pub(crate) async fn act(&self, p: &Planned) -> Result<Progress> {
         let r = match (p.action, self.backend) {
             (Action::None, _) => Ok(Progress::Finished(result(p, Outcome::Skipped, None, p.reason.clone()))),
             (Action::Start | Action::Restart, Backend::Duroxide(_)) => self.replace(p).await,
@@ -196,7 +136,7 @@ impl Executor<'_> {
     async fn cancel_orphan(&self, p: &Planned) -> Result<Progress> {
         let id = p.old_actor_id.as_deref().ok_or_else(|| anyhow::anyhow!("orphan without an id"))?;
         let owners = self.cms.instances_pointing_to(id).await?;
-        if let Some((k8s, _)) = owners.iter().find(|(_, state)| state == "running") {
+        if let Some((k8s, _)) = owners.iter().find(|(_, state)| InstanceState::Running == state.as_str()) {
             return Ok(Progress::Finished(result(
                 p,
                 Outcome::Skipped,
@@ -228,7 +168,7 @@ impl Executor<'_> {
                 }
                 Ok(false)
             }
-            Some(s) if !s.is_active() => {
+            Some(s) if !s.is_live() => {
                 if flight.planned.old_actor_active {
                     flight.notes.push(format!("old actor {id} already {}", s.status));
                 }
@@ -290,10 +230,10 @@ impl Executor<'_> {
     /// Steps 4 and 5 for everything in flight: poll the store (one query per
     /// round for all of them) until each shows its result or the deadline
     /// passes, then write the audit trail.
-    pub async fn verify(
+    pub(crate) async fn verify(
         &self,
         flights: Vec<InFlight>,
-        progress: Option<&ProgressBar>,
+        progress: &dyn ProgressSink,
     ) -> Result<Vec<ActionResult>> {
         let timeout =
             if interrupt::interrupted() { self.verify_timeout.min(GRACE) } else { self.verify_timeout };
@@ -317,17 +257,17 @@ impl Executor<'_> {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         self.check_ownership(&mut concluded).await?;
-        let audits = concluded.into_iter().map(|(f, states)| async move {
+        // One after the other, so the trail's ids follow the plan's order.
+        let mut results = Vec::with_capacity(concluded.len());
+        for (f, states) in concluded {
             let r = f.conclude(&states, timeout);
             if f.changed {
                 self.record(&r).await?;
             }
-            if let Some(p) = progress {
-                p.verified(r.outcome);
-            }
-            anyhow::Ok(r)
-        });
-        futures::stream::iter(audits).buffered(8).collect::<Vec<_>>().await.into_iter().collect()
+            progress.verified(r.outcome);
+            results.push(r);
+        }
+        Ok(results)
     }
 
     /// A claim can be overtaken between our claim and our start: another
@@ -353,7 +293,7 @@ impl Executor<'_> {
                 continue;
             }
             if let Backend::Duroxide(dx) = self.backend {
-                if states.get(&mine).is_some_and(ActorState::is_active) {
+                if states.get(&mine).is_some_and(ActorState::is_live) {
                     dx.cancel(&mine, "actorctl: another process claimed the instance after us").await?;
                 }
             }
@@ -365,37 +305,20 @@ impl Executor<'_> {
     /// Step 5: one `instance_events` row per action that changed something.
     /// In http mode the control plane audits its own actions.
     async fn record(&self, r: &ActionResult) -> Result<()> {
-        let (Backend::Duroxide(_), Some(k8s)) = (self.backend, r.k8s_name.as_deref()) else { return Ok(()) };
-        let metadata = serde_json::json!({
-            "old_actor_id": r.old_actor_id,
-            "new_actor_id": r.new_actor_id,
-            "reason": self.audit.reason,
-            "operator": self.audit.operator,
-            "actorctl_version": env!("CARGO_PKG_VERSION"),
-            "class": r.class,
-            "outcome": r.outcome,
-            "message": r.message,
-        });
-        let message = format!("{} ({}): {}", self.audit.reason, r.outcome.as_str(), r.message);
-        self.cms
-            .audit(k8s, r.action.event_type(), r.class.as_str(), r.outcome.as_str(), &message, &metadata)
-            .await?;
+        if let (Backend::Duroxide(_), Some(entry)) = (self.backend, self.audit.of_result(r)) {
+            self.cms.audit(&entry).await?;
+        }
         Ok(())
-    }
-
-    /// Act on every planned action in order, then verify them together.
-    pub async fn run(&self, plan: &[Planned]) -> Result<Vec<ActionResult>> {
-        self.run_bulk(plan, &Limits { concurrency: 1, rps: None }, None).await
     }
 
     /// Act on many actions with bounded concurrency (and rate), then verify
     /// them in batched rounds. After Ctrl-C no new action starts; those not
     /// started are reported as skipped.
-    pub async fn run_bulk(
+    pub(crate) async fn run_bulk(
         &self,
         plan: &[Planned],
         limits: &Limits,
-        progress: Option<&ProgressBar>,
+        progress: &dyn ProgressSink,
     ) -> Result<Vec<ActionResult>> {
         let pace = limits.rps.filter(|r| *r > 0.0).map(|r| {
             let mut t = tokio::time::interval(Duration::from_secs_f64(1.0 / r));
@@ -416,12 +339,10 @@ impl Executor<'_> {
                 )));
             }
             let r = self.act(p).await?;
-            if let Some(bar) = progress {
-                bar.acted(match &r {
-                    Progress::Finished(r) => Some(r.outcome),
-                    Progress::Verify(_) => None,
-                });
-            }
+            progress.acted(match &r {
+                Progress::Finished(r) => Some(r.outcome),
+                Progress::Verify(_) => None,
+            });
             anyhow::Ok(r)
         });
         let acted: Vec<Result<Progress>> =
@@ -434,9 +355,7 @@ impl Executor<'_> {
                 Progress::Verify(f) => flights.push(f),
             }
         }
-        if let Some(bar) = progress {
-            bar.verifying();
-        }
+        progress.verifying();
         done.extend(self.verify(flights, progress).await?);
         // Report in plan order.
         let position = |r: &ActionResult| {
@@ -475,7 +394,7 @@ impl InFlight {
     fn satisfied(&self, states: &HashMap<String, ActorState>) -> bool {
         let running =
             self.expect_running.as_ref().is_none_or(|id| states.get(id).is_some_and(ActorState::is_running));
-        let finished = self.expect_finished.iter().all(|id| states.get(id).is_some_and(|s| !s.is_active()));
+        let finished = self.expect_finished.iter().all(|id| states.get(id).is_some_and(|s| !s.is_live()));
         running && finished && self.failure.is_none()
     }
 
@@ -497,12 +416,12 @@ impl InFlight {
             }
             for id in &self.expect_finished {
                 let s = &states[id];
-                msg.push(format!("{id} {}", s.output.as_deref().unwrap_or(&s.status)));
+                msg.push(format!("{id} {}", s.output.as_deref().unwrap_or(s.status.as_str())));
             }
             Outcome::Done
         } else {
             let show =
-                |id: &String| states.get(id).map_or("not in the store".to_string(), |s| s.status.clone());
+                |id: &String| states.get(id).map_or("not in the store".to_string(), |s| s.status.to_string());
             if let Some(id) = &self.expect_running {
                 msg.push(format!(
                     "{id} not seen Running within {}s (store: {})",
@@ -510,8 +429,7 @@ impl InFlight {
                     show(id)
                 ));
             }
-            for id in
-                self.expect_finished.iter().filter(|id| states.get(*id).is_none_or(ActorState::is_active))
+            for id in self.expect_finished.iter().filter(|id| states.get(*id).is_none_or(ActorState::is_live))
             {
                 msg.push(format!(
                     "{id} not seen cancelled within {}s (store: {})",
@@ -527,21 +445,7 @@ impl InFlight {
 }
 
 fn result(p: &Planned, outcome: Outcome, new_actor_id: Option<String>, message: String) -> ActionResult {
-    ActionResult {
-        name: p.name.clone(),
-        k8s_name: p.k8s_name.clone(),
-        class: p.class,
-        action: p.action,
-        outcome,
-        old_actor_id: p.old_actor_id.clone(),
-        new_actor_id,
-        message,
-    }
-}
-
-/// Results for a plan with nothing to do.
-pub fn nothing_to_do(plan: &[Planned]) -> Vec<ActionResult> {
-    plan.iter().map(|p| result(p, Outcome::Skipped, None, p.reason.clone())).collect()
+    ActionResult::of(p, outcome, new_actor_id, message)
 }
 
 fn changed_concurrently(p: &Planned) -> ActionResult {
@@ -560,7 +464,7 @@ fn k8s_of(p: &Planned) -> Result<&str> {
 
 /// `actor-<k8s_name>-<8 hex>`: a restart needs a new id, because starting an
 /// existing id silently does nothing.
-pub fn new_actor_id(k8s_name: &str) -> String {
+pub(crate) fn new_actor_id(k8s_name: &str) -> String {
     let hex = uuid::Uuid::new_v4().simple().to_string();
     format!("actor-{k8s_name}-{}", &hex[..8])
 }
@@ -573,7 +477,7 @@ fn is_fatal(e: &anyhow::Error) -> bool {
 /// process die abruptly after that step (debug builds only).
 fn crash_point(step: &str) {
     if cfg!(debug_assertions) && std::env::var("ACTORCTL_TEST_CRASH_AFTER").as_deref() == Ok(step) {
-        eprintln!("actorctl: test hook: crashing after {step}");
+        tracing::error!("test hook: crashing after {step}");
         std::process::abort();
     }
 }
@@ -588,78 +492,5 @@ fn test_hook_pause() {
         std::env::var("ACTORCTL_TEST_PAUSE_BEFORE_CLAIM_MS").ok().and_then(|v| v.parse::<u64>().ok())
     {
         std::thread::sleep(Duration::from_millis(ms));
-    }
-}
-
-/// Every action of a plan with its exact steps, for `--dry-run`.
-pub fn describe_all(
-    plan: &[Planned],
-    s: &crate::config::Settings,
-    verify_timeout: Duration,
-    backend: crate::cli::BackendKind,
-) -> Vec<(Planned, Vec<String>)> {
-    plan.iter()
-        .map(|p| {
-            (p.clone(), describe(p, &s.cms_schema, &s.actor_orchestration, verify_timeout, backend.as_str()))
-        })
-        .collect()
-}
-
-/// The exact steps an action would take, for `--dry-run`.
-pub fn describe(
-    p: &Planned,
-    cms_schema: &str,
-    orchestration: &str,
-    verify_timeout: Duration,
-    backend: &str,
-) -> Vec<String> {
-    let k8s = p.k8s_name.as_deref().unwrap_or("?");
-    let old = p.old_actor_id.as_deref();
-    let old_sql = old.map_or("NULL".to_string(), |o| format!("'{o}'"));
-    let t = verify_timeout.as_secs();
-    let claim = |new: &str, running: bool| {
-        format!(
-            "claim: UPDATE {cms_schema}.instances SET instance_actor_orchestration_id = {new} WHERE k8s_name = '{k8s}'{} \
-             AND instance_actor_orchestration_id IS NOT DISTINCT FROM {old_sql} (0 rows: skip, changed concurrently)",
-            if running { " AND state = 'running'" } else { "" }
-        )
-    };
-    if backend == "http" && p.action != Action::None && p.action != Action::CancelOrphan {
-        return vec![
-            format!(
-                "POST <api>/api/instances/{k8s}/actor/{} (the control plane claims, acts and audits)",
-                p.action.as_str()
-            ),
-            format!("verify: wait up to {t}s for the store to show the result"),
-        ];
-    }
-    let audit = format!("audit: INSERT INTO {cms_schema}.instance_events ({})", p.action.event_type());
-    match p.action {
-        Action::None => vec![format!("nothing: {}", p.reason)],
-        Action::Start | Action::Restart => {
-            let new = format!("actor-{k8s}-<8 hex>");
-            let mut s = vec![
-                claim(&format!("'{new}'"), true),
-                format!("start {new} ({orchestration}) with input {{\"k8s_name\": \"{k8s}\", \"namespace\": ..., \"orchestration_id\": \"{new}\"}}"),
-            ];
-            if let (Some(o), true) = (old, p.old_actor_active) {
-                s.push(format!("cancel {o} if the store still has it running"));
-            }
-            s.push(format!("verify: wait up to {t}s for {new} to be Running in the store"));
-            s.push(audit);
-            s
-        }
-        Action::Cancel => vec![
-            claim("NULL", false),
-            format!("cancel {} if the store still has it running", old.unwrap_or("?")),
-            format!("verify: wait up to {t}s for it to be cancelled"),
-            audit,
-        ],
-        Action::CancelOrphan => vec![
-            format!("check that no running instance points to {} any more", old.unwrap_or("?")),
-            format!("cancel {}", old.unwrap_or("?")),
-            format!("verify: wait up to {t}s for it to be cancelled"),
-            audit,
-        ],
     }
 }

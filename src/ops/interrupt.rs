@@ -1,36 +1,37 @@
-//! Ctrl-C. Commands that run many actions ask for a graceful stop: the first
-//! Ctrl-C stops new actions and lets in-flight ones finish; a second one (or
-//! any Ctrl-C in other commands) exits at once with 130. Every single step is
-//! crash-safe (DOMAIN.md §5), so an abrupt exit leaves nothing unrepairable.
+//! Interrupts. Commands that run many actions ask for a graceful stop: the
+//! first Ctrl-C stops new actions and lets in-flight ones finish; a second
+//! one (or any Ctrl-C in other commands) exits at once with 130. Every
+//! single step is crash-safe (docs/DOMAIN.md §5), so an abrupt exit leaves
+//! nothing unrepairable. `main` listens for the signal; this is the state.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-
-use crate::error::EXIT_INTERRUPTED;
 
 static GRACEFUL: AtomicBool = AtomicBool::new(false);
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-/// Listen for Ctrl-C for the rest of the process (inside a tokio runtime).
-pub fn install() {
-    tokio::spawn(async {
-        while tokio::signal::ctrl_c().await.is_ok() {
-            if GRACEFUL.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
-                crate::output::note(
-                    "actorctl: interrupted: starting no new actions, finishing those in flight (Ctrl-C again to abort)",
-                );
-            } else {
-                crate::output::note("actorctl: interrupted");
-                std::process::exit(EXIT_INTERRUPTED.into());
-            }
-        }
-    });
+/// What a signal means now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Start nothing new, finish what is in flight.
+    Graceful,
+    /// Exit at once.
+    Now,
 }
 
-/// This command handles Ctrl-C itself, through [`interrupted`].
-pub fn graceful() {
+/// A signal arrived.
+pub fn request() -> Stop {
+    if GRACEFUL.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
+        Stop::Graceful
+    } else {
+        Stop::Now
+    }
+}
+
+/// This command handles interrupts itself, through [`interrupted`].
+pub(crate) fn graceful() {
     GRACEFUL.store(true, Ordering::SeqCst);
 }
 
-pub fn interrupted() -> bool {
+pub(crate) fn interrupted() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }

@@ -3,13 +3,13 @@
 //! nothing under --quiet.
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
+use std::io::Write;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::execute::Outcome;
+use crate::core::model::{Outcome, ProgressSink};
 
-pub struct Progress {
+pub(crate) struct Progress {
     bar: Option<ProgressBar>,
     log: bool,
     state: Mutex<State>,
@@ -27,8 +27,7 @@ struct State {
 const LOG_EVERY: Duration = Duration::from_secs(3);
 
 impl Progress {
-    pub fn new(total: usize, quiet: bool) -> Progress {
-        let tty = std::io::stderr().is_terminal();
+    pub(crate) fn new(total: usize, quiet: bool, tty: bool) -> Progress {
         let bar = (tty && !quiet).then(|| {
             let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             bar.set_style(
@@ -53,9 +52,16 @@ impl Progress {
             }),
         }
     }
+}
 
-    /// One action acted on: finished with `outcome`, or (None) awaiting verification.
-    pub fn acted(&self, outcome: Option<Outcome>) {
+impl ProgressSink for Progress {
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+
+    fn acted(&self, outcome: Option<Outcome>) {
         let mut s = self.state.lock().expect("progress lock");
         s.acted += 1;
         match outcome {
@@ -65,7 +71,7 @@ impl Progress {
         self.show(&mut s, 1);
     }
 
-    pub fn verifying(&self) {
+    fn verifying(&self) {
         let mut s = self.state.lock().expect("progress lock");
         s.phase = "verifying";
         if let Some(bar) = &self.bar {
@@ -74,20 +80,15 @@ impl Progress {
         self.show(&mut s, 0);
     }
 
-    /// An in-flight action concluded.
-    pub fn verified(&self, outcome: Outcome) {
+    fn verified(&self, outcome: Outcome) {
         let mut s = self.state.lock().expect("progress lock");
         s.in_flight = s.in_flight.saturating_sub(1);
         s.counts[index(outcome)] += 1;
         self.show(&mut s, 0);
     }
+}
 
-    pub fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
-
+impl Progress {
     fn show(&self, s: &mut State, advance: u64) {
         let msg = format!(
             "done {} · in flight {} · skipped {} · unverified {} · failed {}",
@@ -98,7 +99,8 @@ impl Progress {
             bar.set_message(msg);
         } else if self.log && (s.last_log.elapsed() >= LOG_EVERY || s.acted == s.total && advance > 0) {
             s.last_log = Instant::now();
-            crate::output::note(&format!("actorctl: {} {}/{}: {msg}", s.phase, s.acted, s.total));
+            let _ =
+                writeln!(std::io::stderr().lock(), "actorctl: {} {}/{}: {msg}", s.phase, s.acted, s.total);
         }
     }
 }

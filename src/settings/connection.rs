@@ -2,20 +2,18 @@
 //! target description that never contains the password.
 
 use anyhow::Result;
-use native_tls::{Certificate, TlsConnector};
-use postgres_native_tls::MakeTlsConnector;
 use std::fmt;
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
-use tokio_postgres::config::{Host, SslMode as PgSslMode};
-use tokio_postgres::{Client, Config, NoTls};
+use tokio_postgres::config::Host;
+use tokio_postgres::Config;
 
-use crate::error::{backend, usage, BackendContext};
+use crate::core::error::usage;
 
 /// libpq's sslmode values; tokio-postgres itself knows only the first three.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SslMode {
+pub(crate) enum SslMode {
     Disable,
     Prefer,
     Require,
@@ -24,7 +22,7 @@ pub enum SslMode {
 }
 
 impl SslMode {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             SslMode::Disable => "disable",
             SslMode::Prefer => "prefer",
@@ -55,7 +53,7 @@ impl FromStr for SslMode {
 
 /// A database to connect to. `Display` and `Debug` never show the password.
 #[derive(Clone)]
-pub struct Target {
+pub(crate) struct Target {
     config: Config,
     ssl: SslMode,
     root_cert: Option<String>,
@@ -65,7 +63,7 @@ impl Target {
     /// Parse a `postgres://` URL or a `key=value` connection string; what
     /// it leaves out is filled in as libpq does (see [`Target::resolve`]).
     /// `origin` names where it came from, for the error message.
-    pub fn parse(raw: &str, origin: &str) -> Result<Target> {
+    pub(crate) fn parse(raw: &str, origin: &str) -> Result<Target> {
         let (rest, ssl, root_cert) =
             split_tls_params(raw).map_err(|e| usage(format!("malformed database URL in {origin}: {e}")))?;
         let config = Config::from_str(&rest).map_err(|e| {
@@ -77,7 +75,7 @@ impl Target {
     }
 
     /// No URL at all: everything from libpq's environment and defaults.
-    pub fn from_libpq_env() -> Result<Target> {
+    pub(crate) fn from_libpq_env() -> Result<Target> {
         Target::resolve(Config::new(), None, None)
     }
 
@@ -107,7 +105,7 @@ impl Target {
             }
         }
         if config.get_user().is_none() {
-            let user = var("PGUSER").or_else(|| var("USER")).unwrap_or_else(crate::sys::login_name);
+            let user = var("PGUSER").or_else(|| var("USER")).unwrap_or_else(super::sys::login_name);
             config.user(&user);
         }
         if config.get_dbname().is_none() {
@@ -144,29 +142,29 @@ impl Target {
         let port = self.config.get_ports().first().copied().unwrap_or(5432);
         let user = self.config.get_user().unwrap_or_default();
         let db = self.config.get_dbname().unwrap_or(user);
-        crate::pgpass::lookup(&host, port, db, user)
+        super::pgpass::lookup(&host, port, db, user)
     }
 
-    pub fn set_connect_timeout(&mut self, t: Duration) {
+    pub(crate) fn set_connect_timeout(&mut self, t: Duration) {
         self.config.connect_timeout(t);
     }
 
-    pub fn password(&self) -> Option<String> {
+    pub(crate) fn password(&self) -> Option<String> {
         self.config.get_password().map(|p| String::from_utf8_lossy(p).into_owned())
     }
 
-    pub fn ssl_mode(&self) -> SslMode {
+    pub(crate) fn ssl_mode(&self) -> SslMode {
         self.ssl
     }
 
     /// Same server and database (so both schemas can be read on one connection).
-    pub fn same_database(&self, other: &Target) -> bool {
+    pub(crate) fn same_database(&self, other: &Target) -> bool {
         self.to_string() == other.to_string()
     }
 
     /// A URL for sqlx-based clients (the duroxide-pg provider). Contains the
     /// password: never print it.
-    pub fn secret_url(&self) -> String {
+    pub(crate) fn secret_url(&self) -> String {
         let mut u = url::Url::parse("postgres://localhost").expect("static URL parses");
         if let Some(user) = self.config.get_user() {
             let _ = u.set_username(user);
@@ -200,85 +198,13 @@ impl Target {
         u.to_string()
     }
 
-    /// Connect, with the connect timeout enforced, and set the statement timeout.
-    pub async fn connect(&self, statement_timeout: Duration) -> Result<Client> {
-        tracing::debug!("connecting to {self} (sslmode={})", self.ssl.as_str());
-        let deadline = self.config.get_connect_timeout().copied().unwrap_or(Duration::from_secs(10));
-        let fut = self.connect_inner();
-        let client =
-            tokio::time::timeout(deadline + Duration::from_millis(500), fut).await.map_err(|_| {
-                backend(format!("cannot connect to {self}: timed out after {}s", deadline.as_secs()))
-            })??;
-        client
-            .batch_execute(&format!("SET statement_timeout = {}", statement_timeout.as_millis()))
-            .await
-            .backend_context(|| format!("cannot configure the session on {self}"))?;
-        Ok(client)
+    pub(crate) fn pg_config(&self) -> &Config {
+        &self.config
     }
 
-    async fn connect_inner(&self) -> Result<Client> {
-        let mut config = self.config.clone();
-        let hint = || format!("cannot connect to {self}");
-        if self.ssl == SslMode::Disable {
-            config.ssl_mode(PgSslMode::Disable);
-            let (client, conn) = config.connect(NoTls).await.backend_context(hint)?;
-            spawn_connection(conn);
-            return Ok(client);
-        }
-        config.ssl_mode(if self.ssl == SslMode::Prefer { PgSslMode::Prefer } else { PgSslMode::Require });
-        let tls = MakeTlsConnector::new(self.tls_connector()?);
-        let (client, conn) = config.connect(tls).await.map_err(|e| {
-            let chain = format!("{:#}", anyhow::Error::new(e));
-            let why = if chain.contains("certificate") || chain.contains("TLS") || chain.contains("handshake")
-            {
-                format!(
-                    "TLS verification failed for sslmode={} (verify-ca checks the certificate chain against \
-                     sslrootcert, verify-full also the host name): {chain}",
-                    self.ssl.as_str()
-                )
-            } else {
-                chain
-            };
-            backend(format!("{}: {why}", hint()))
-        })?;
-        spawn_connection(conn);
-        Ok(client)
+    pub(crate) fn root_cert(&self) -> Option<&str> {
+        self.root_cert.as_deref()
     }
-
-    /// libpq semantics: require checks nothing, verify-ca checks the chain,
-    /// verify-full also the host name.
-    fn tls_connector(&self) -> Result<TlsConnector> {
-        let mut b = TlsConnector::builder();
-        match self.ssl {
-            SslMode::Prefer | SslMode::Require if self.root_cert.is_none() => {
-                b.danger_accept_invalid_certs(true).danger_accept_invalid_hostnames(true);
-            }
-            SslMode::Prefer | SslMode::Require | SslMode::VerifyCa => {
-                b.danger_accept_invalid_hostnames(true);
-            }
-            _ => {}
-        }
-        if let Some(path) = &self.root_cert {
-            let pem =
-                std::fs::read(path).map_err(|e| usage(format!("cannot read sslrootcert {path}: {e}")))?;
-            let cert = Certificate::from_pem(&pem)
-                .map_err(|e| usage(format!("sslrootcert {path} is not a PEM certificate: {e}")))?;
-            b.add_root_certificate(cert);
-        }
-        b.build().backend_context(|| "cannot set up TLS".into())
-    }
-}
-
-fn spawn_connection<S, T>(conn: tokio_postgres::Connection<S, T>)
-where
-    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
-    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
-{
-    tokio::spawn(async move {
-        if let Err(e) = conn.await {
-            tracing::debug!("database connection closed: {e}");
-        }
-    });
 }
 
 impl fmt::Display for Target {

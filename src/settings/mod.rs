@@ -1,67 +1,169 @@
-//! Parsed flags and environment → one plain [`Settings`] value.
+//! Plain settings: what every command needs to know, lowered once from
+//! flags, environment and the config file (see `lower.rs`). Nothing here
+//! sees clap.
+
+pub(crate) mod connection;
+pub(crate) mod contexts;
+pub(crate) mod pgpass;
+pub(crate) mod sys;
 
 use anyhow::Result;
+use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::cli::ConnectOpts;
-use crate::db::Target;
+use crate::core::classify::Class;
+use crate::core::guard::Rails;
+use crate::core::model::{BackendKind, Describe, Format, Limits};
+use crate::core::plan::Request;
+use connection::Target;
 
+/// Where the CMS and the store are, and the global knobs.
 #[derive(Debug, Clone)]
-pub struct Settings {
-    pub cms: Target,
-    pub store: Target,
-    pub cms_schema: String,
-    pub store_schema: String,
-    pub actor_orchestration: String,
-    pub statement_timeout: Duration,
-    pub connect_timeout: Duration,
+pub(crate) struct Settings {
+    pub(crate) cms: Target,
+    pub(crate) store: Target,
+    pub(crate) cms_schema: String,
+    pub(crate) store_schema: String,
+    pub(crate) actor_orchestration: String,
+    pub(crate) statement_timeout: Duration,
+    pub(crate) connect_timeout: Duration,
+    /// Health checks or progress older than this count as stale.
+    pub(crate) stale_after: Duration,
+    /// Who acts, for the audit trail.
+    pub(crate) operator: String,
+    pub(crate) format: Format,
 }
 
 impl Settings {
-    pub fn from_opts(o: &ConnectOpts) -> Result<Settings> {
-        let mut cms = match o.database_url.as_deref().filter(|s| !s.is_empty()) {
-            Some(raw) => Target::parse(raw, "--database-url / ACTORCTL_DATABASE_URL")?,
-            None => Target::from_libpq_env()?,
-        };
-        cms.set_connect_timeout(o.connect_timeout);
-        let store = match o.duroxide_url.as_deref().filter(|s| !s.is_empty()) {
-            Some(raw) => {
-                let mut t = Target::parse(raw, "--duroxide-url / ACTORCTL_DUROXIDE_URL")?;
-                t.set_connect_timeout(o.connect_timeout);
-                t
-            }
-            None => cms.clone(),
-        };
-        Ok(Settings {
-            cms,
-            store,
-            cms_schema: o.cms_schema.clone(),
-            store_schema: o.duroxide_schema.clone(),
-            actor_orchestration: o.actor_orchestration.clone(),
-            statement_timeout: o.statement_timeout,
-            connect_timeout: o.connect_timeout,
-        })
-    }
-
     /// Every secret these settings hold, for last-resort scrubbing of output.
-    pub fn secrets(&self) -> Vec<String> {
+    pub(crate) fn secrets(&self) -> Vec<String> {
         [self.cms.password(), self.store.password(), std::env::var("ACTORCTL_API_TOKEN").ok()]
             .into_iter()
             .flatten()
             .filter(|s| s.len() >= 3)
             .collect()
     }
+
+    /// What a dry run needs to describe the steps of `action`.
+    pub(crate) fn describe(&self, action: &ActionSettings) -> Describe {
+        Describe {
+            cms_schema: self.cms_schema.clone(),
+            orchestration: self.actor_orchestration.clone(),
+            verify_timeout: action.verify_timeout,
+            backend: action.backend.kind,
+        }
+    }
+}
+
+/// A job with the settings it runs under (opaque outside the crate).
+pub struct Run {
+    pub(crate) settings: Settings,
+    pub(crate) job: Job,
+}
+
+/// `config` subcommands: the config file only, no database.
+pub enum ConfigJob {
+    View,
+    GetContexts,
+    UseContext(String),
+}
+
+/// What one run of a command is to do.
+#[derive(Debug)]
+pub(crate) enum Job {
+    List(ListJob),
+    Show { name: String },
+    Repair(RepairJob),
+    Recover(RecoverJob),
+    Sweep(SweepJob),
+    ResetFailed { names: Vec<String>, all: bool },
+}
+
+/// Monitoring outputs of list and sweep.
+#[derive(Debug, Clone)]
+pub(crate) struct Monitor {
+    /// Nagios plugin mode, with its WARNING and CRITICAL thresholds.
+    pub(crate) check: Option<(usize, usize)>,
+    pub(crate) textfile: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub(crate) struct ListJob {
+    /// The classes to show.
+    pub(crate) classes: Vec<Class>,
+    pub(crate) headers: bool,
+    pub(crate) monitor: Monitor,
+}
+
+/// Settings shared by every command that changes actors.
+#[derive(Debug, Clone)]
+pub(crate) struct ActionSettings {
+    pub(crate) reason: Option<String>,
+    pub(crate) dry_run: bool,
+    pub(crate) verify_timeout: Duration,
+    pub(crate) backend: BackendSettings,
+}
+
+/// How actions reach the actors; the API's token is read only when used.
+#[derive(Debug, Clone)]
+pub(crate) struct BackendSettings {
+    pub(crate) kind: BackendKind,
+    pub(crate) api_url: Option<String>,
+    pub(crate) api_token_file: Option<PathBuf>,
+    pub(crate) api_timeout: Duration,
+}
+
+/// What the operator named: an instance, or (cancel only) an actor id.
+#[derive(Debug)]
+pub(crate) enum RepairTarget {
+    Instance(String),
+    Actor(String),
+}
+
+/// start, restart, cancel.
+#[derive(Debug)]
+pub(crate) struct RepairJob {
+    pub(crate) request: Request,
+    pub(crate) target: RepairTarget,
+    pub(crate) yes: bool,
+    pub(crate) action: ActionSettings,
+}
+
+/// The limits every bulk run has.
+#[derive(Debug, Clone)]
+pub(crate) struct BulkSettings {
+    pub(crate) min_age: Duration,
+    pub(crate) limits: Limits,
+    pub(crate) rails: Rails,
+    pub(crate) quiet: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct RecoverJob {
+    pub(crate) names: Vec<String>,
+    pub(crate) all: bool,
+    pub(crate) classes: Vec<Class>,
+    pub(crate) yes: bool,
+    pub(crate) bulk: BulkSettings,
+    pub(crate) action: ActionSettings,
+}
+
+#[derive(Debug)]
+pub(crate) struct SweepJob {
+    pub(crate) wait_lock: Duration,
+    pub(crate) restart_burst: i64,
+    pub(crate) restart_window: Duration,
+    pub(crate) bulk: BulkSettings,
+    pub(crate) monitor: Monitor,
+    pub(crate) action: ActionSettings,
 }
 
 /// A secret string: shows as `***` in Display and Debug.
 #[derive(Clone)]
-pub struct Secret(String);
+pub(crate) struct Secret(String);
 
 impl Secret {
-    pub fn new(s: String) -> Secret {
-        Secret(s)
-    }
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -80,23 +182,20 @@ impl std::fmt::Display for Secret {
 
 /// The control plane's HTTP API, for `--backend http`.
 #[derive(Debug, Clone)]
-pub struct ApiSettings {
-    pub url: url::Url,
-    pub token: Option<Secret>,
+pub(crate) struct ApiSettings {
+    pub(crate) url: url::Url,
+    pub(crate) token: Option<Secret>,
     /// Where the token came from, to name it in errors (never the token).
-    pub token_source: String,
-    pub timeout: Duration,
+    pub(crate) token_source: String,
+    pub(crate) timeout: Duration,
 }
 
 impl ApiSettings {
     /// The token comes from ACTORCTL_API_TOKEN or a file, never from a flag
     /// value (which would show in `ps` and shell history).
-    pub fn resolve(
-        url: Option<&str>,
-        token_file: Option<&std::path::Path>,
-        timeout: Duration,
-    ) -> Result<ApiSettings> {
-        use crate::error::usage;
+    pub(crate) fn resolve(b: &BackendSettings) -> Result<ApiSettings> {
+        use crate::core::error::usage;
+        let (url, token_file, timeout) = (b.api_url.as_deref(), b.api_token_file.as_deref(), b.api_timeout);
         let raw = url.ok_or_else(|| usage("--backend http needs --api-url (or ACTORCTL_API_URL)"))?;
         let url = url::Url::parse(raw)
             .ok()

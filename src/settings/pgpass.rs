@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-pub fn file() -> Option<PathBuf> {
+pub(crate) fn file() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("PGPASSFILE").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
@@ -13,7 +13,7 @@ pub fn file() -> Option<PathBuf> {
 }
 
 /// The password for a connection, if the file has one.
-pub fn lookup(host: &str, port: u16, db: &str, user: &str) -> Option<String> {
+pub(crate) fn lookup(host: &str, port: u16, db: &str, user: &str) -> Option<String> {
     let path = file()?;
     let text = read_if_private(&path)?;
     find(&text, host, port, db, user)
@@ -28,17 +28,17 @@ fn read_if_private(path: &Path) -> Option<String> {
     {
         use std::os::unix::fs::PermissionsExt;
         if meta.permissions().mode() & 0o077 != 0 {
-            crate::output::note(&format!(
-                "WARNING: password file \"{}\" has group or world access; permissions should be u=rw (0600) or less",
+            tracing::warn!(
+                "password file \"{}\" has group or world access; permissions should be u=rw (0600) or less",
                 path.display()
-            ));
+            );
             return None;
         }
     }
     std::fs::read_to_string(path).ok()
 }
 
-pub fn find(text: &str, host: &str, port: u16, db: &str, user: &str) -> Option<String> {
+pub(crate) fn find(text: &str, host: &str, port: u16, db: &str, user: &str) -> Option<String> {
     let port = port.to_string();
     text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).find_map(|line| {
         let f = fields(line);

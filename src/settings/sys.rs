@@ -1,7 +1,7 @@
 //! The few facts about the machine actorctl records: who and where.
 
 /// The login name of the effective user, from the password database.
-pub fn login_name() -> String {
+pub(crate) fn login_name() -> String {
     // SAFETY: getpwuid returns NULL or a pointer to a static record whose
     // pw_name is a NUL-terminated string; it is copied out at once.
     unsafe {
@@ -13,7 +13,7 @@ pub fn login_name() -> String {
     }
 }
 
-pub fn hostname() -> String {
+pub(crate) fn hostname() -> String {
     let mut buf = [0u8; 256];
     // SAFETY: the buffer is valid for its length; gethostname NUL-terminates
     // within it or fails.
@@ -27,7 +27,7 @@ pub fn hostname() -> String {
 }
 
 /// `$USER@hostname`, the default operator recorded in the audit trail.
-pub fn default_operator() -> String {
+pub(crate) fn default_operator() -> String {
     let user = std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| login_name());
     format!("{user}@{}", hostname())
 }

@@ -129,7 +129,7 @@ fn queued_start_is_starting_then_zombie() {
     });
     let r = classify(&f, T);
     assert_eq!(class_of(&r, "pg-a"), Class::Healthy);
-    assert_eq!(r.rows[0].actor_status.as_deref(), Some("Pending"));
+    assert_eq!(r.rows[0].actor_status.as_ref().map(|s| s.as_str()), Some("Pending"));
     f.store.queued_starts[0].queued_at = ago(301).unwrap();
     assert_eq!(class_of(&classify(&f, T), "pg-a"), Class::Zombie);
 }
@@ -265,7 +265,7 @@ proptest! {
             prop_assert!(!f.instances.iter().any(|i| i.state == "running" && i.actor_id.as_deref() == Some(id)));
             let a = f.store.actors.iter().find(|a| a.instance_id == id).unwrap();
             prop_assert!(a.status == "Running" || a.status == "ContinuedAsNew");
-            prop_assert!(!matches!(o.state.as_deref(), Some("creating") | Some("deleting")));
+            prop_assert!(!matches!(o.state.as_ref().map(|s| s.as_str()), Some("creating") | Some("deleting")));
         }
     }
 

@@ -9,10 +9,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::Ledger;
-use crate::db::Target;
-use crate::error::{backend, BackendError};
+use crate::core::error::{backend, BackendError};
+use crate::settings::connection::Target;
 
-pub struct DuroxideBackend {
+pub(crate) struct DuroxideBackend {
     client: Client,
     orchestration: String,
 }
@@ -20,7 +20,7 @@ pub struct DuroxideBackend {
 impl DuroxideBackend {
     /// Refuses (exit 3), before touching anything, a store whose ledger is
     /// not exactly what the bundled duroxide-pg expects.
-    pub async fn connect(
+    pub(crate) async fn connect(
         target: &Target,
         schema: &str,
         ledger: &Ledger,
@@ -56,7 +56,7 @@ impl DuroxideBackend {
     }
 
     /// Request a start. Only requested: the caller verifies.
-    pub async fn start(&self, actor_id: &str, input: &str) -> Result<()> {
+    pub(crate) async fn start(&self, actor_id: &str, input: &str) -> Result<()> {
         self.client
             .start_orchestration(actor_id, &self.orchestration, input)
             .await
@@ -65,7 +65,7 @@ impl DuroxideBackend {
 
     /// Request a cancellation. The caller has checked that the actor exists
     /// (cancelling an unknown id leaves a stray row behind).
-    pub async fn cancel(&self, actor_id: &str, reason: &str) -> Result<()> {
+    pub(crate) async fn cancel(&self, actor_id: &str, reason: &str) -> Result<()> {
         self.client
             .cancel_instance(actor_id, reason)
             .await

@@ -7,10 +7,10 @@ use reqwest::header::{HeaderValue, AUTHORIZATION};
 use reqwest::StatusCode;
 use std::time::Duration;
 
-use crate::config::ApiSettings;
-use crate::error::{backend, usage};
+use crate::core::error::{backend, usage};
+use crate::settings::ApiSettings;
 
-pub struct HttpBackend {
+pub(crate) struct HttpBackend {
     client: reqwest::Client,
     api: ApiSettings,
 }
@@ -19,7 +19,7 @@ pub struct HttpBackend {
 const ATTEMPTS: u32 = 4;
 
 impl HttpBackend {
-    pub fn new(api: ApiSettings) -> Result<HttpBackend> {
+    pub(crate) fn new(api: ApiSettings) -> Result<HttpBackend> {
         let client = reqwest::Client::builder()
             .timeout(api.timeout)
             .connect_timeout(api.timeout.min(Duration::from_secs(10)))
@@ -31,7 +31,7 @@ impl HttpBackend {
 
     /// `verb` is start, restart or cancel. Retries only what cannot have
     /// been acted on: connection failures and 502/503/504.
-    pub async fn call(&self, name: &str, verb: &str) -> Result<()> {
+    pub(crate) async fn call(&self, name: &str, verb: &str) -> Result<()> {
         let url = format!(
             "{}/api/instances/{}/actor/{verb}",
             self.api.url.as_str().trim_end_matches('/'),

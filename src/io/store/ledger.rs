@@ -4,22 +4,26 @@
 use anyhow::Result;
 use tokio_postgres::Client;
 
-use crate::error::{backend, BackendContext};
+use crate::core::error::{backend, BackendContext};
 
 /// The migrations duroxide-pg 0.1.38 expects (22 and 24 do not exist).
-pub const ACTION_VERSIONS: &[i64] =
+pub(crate) const ACTION_VERSIONS: &[i64] =
     &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 25, 26];
 
 /// Reads need the core-table columns that exist since migration 9.
 const READ_MIN: i64 = 9;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ledger {
-    pub versions: Vec<i64>,
+pub(crate) struct Ledger {
+    pub(crate) versions: Vec<i64>,
 }
 
 impl Ledger {
-    pub async fn read(client: &Client, schema: &str, target: &dyn std::fmt::Display) -> Result<Ledger> {
+    pub(crate) async fn read(
+        client: &Client,
+        schema: &str,
+        target: &dyn std::fmt::Display,
+    ) -> Result<Ledger> {
         let row = client
             .query_one(
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1),
@@ -48,25 +52,25 @@ impl Ledger {
         Ok(Ledger { versions: rows.iter().map(|r| r.get(0)).collect() })
     }
 
-    pub fn max(&self) -> Option<i64> {
+    pub(crate) fn max(&self) -> Option<i64> {
         self.versions.last().copied()
     }
 
     /// Migrations this actorctl does not know: the store is newer than it.
-    pub fn unknown(&self) -> Vec<i64> {
+    pub(crate) fn unknown(&self) -> Vec<i64> {
         self.versions.iter().copied().filter(|v| !ACTION_VERSIONS.contains(v)).collect()
     }
 
-    pub fn readable(&self) -> bool {
+    pub(crate) fn readable(&self) -> bool {
         (1..=READ_MIN).all(|v| self.versions.contains(&v)) && self.unknown().is_empty()
     }
 
     /// At exactly the version the bundled duroxide-pg provider expects.
-    pub fn actionable(&self) -> bool {
+    pub(crate) fn actionable(&self) -> bool {
         self.versions == ACTION_VERSIONS
     }
 
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match (self.versions.first(), self.max()) {
             (Some(lo), Some(hi)) => {
                 format!("migrations {lo}..{hi} ({} applied)", self.versions.len())
@@ -75,7 +79,7 @@ impl Ledger {
         }
     }
 
-    pub fn ensure_readable(&self, schema: &str, target: &dyn std::fmt::Display) -> Result<()> {
+    pub(crate) fn ensure_readable(&self, schema: &str, target: &dyn std::fmt::Display) -> Result<()> {
         if self.readable() {
             return Ok(());
         }

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+
 use tokio_postgres::Client;
 
-use crate::classify::{QueuedStart, StoreActor, StoreSnapshot};
-use crate::error::BackendContext;
+use crate::core::classify::{QueuedStart, StoreActor, StoreSnapshot};
+use crate::core::error::BackendContext;
+use crate::core::records::{ActorDetail, ActorState, ExecutionRow, QueueItem};
 
 /// Rows of three kinds in one round trip: `actor` (an instance row with its
 /// current execution and queues), `start` (a queued start without an
@@ -61,7 +62,7 @@ SELECT 'diag', NULL, NULL, NULL,
          WHERE w.lock_token IS NOT NULL AND w.locked_until > now_ms.ms)
 "#;
 
-pub async fn read(
+pub(crate) async fn read(
     client: &Client,
     schema: &str,
     actor_orch: &str,
@@ -81,7 +82,7 @@ pub async fn read(
                 snap.actors.push(StoreActor {
                     instance_id: r.get("instance_id"),
                     orchestration: r.get::<_, Option<String>>("orchestration_name").unwrap_or_default(),
-                    status: r.get::<_, Option<String>>("status").unwrap_or_else(|| "Unknown".into()),
+                    status: r.get::<_, Option<&str>>("status").unwrap_or("Unknown").into(),
                     created_at: r.get("created_at"),
                     updated_at: r.get("updated_at"),
                     execution_started_at: r.get("started_at"),
@@ -137,31 +138,7 @@ fn parse_start_item(item: &str) -> Option<(String, String)> {
     Some((s.get("orchestration")?.as_str()?.to_string(), s.get("input")?.as_str()?.to_string()))
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct ExecutionRow {
-    pub execution_id: i64,
-    pub status: String,
-    pub started_at: Option<DateTime<Utc>>,
-    pub completed_at: Option<DateTime<Utc>>,
-    pub output: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct QueueItem {
-    pub queue: String,
-    pub kind: String,
-    pub visible_at: Option<DateTime<Utc>>,
-    pub locked: bool,
-}
-
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct ActorDetail {
-    pub exists: bool,
-    pub executions: Vec<ExecutionRow>,
-    pub queue: Vec<QueueItem>,
-}
-
-pub async fn detail(client: &Client, schema: &str, id: &str) -> Result<ActorDetail> {
+pub(crate) async fn detail(client: &Client, schema: &str, id: &str) -> Result<ActorDetail> {
     let ctx = || format!("cannot read actor {id} from the orchestration store {schema}");
     let execs = client
         .query(
@@ -227,42 +204,7 @@ fn work_item_kind(item: &str) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn payload_parsing() {
-        let ev =
-            r#"{"event_id":1,"type":"OrchestrationStarted","name":"a","input":"{\"k8s_name\":\"pg-1\"}"}"#;
-        assert_eq!(k8s_from_started_event(ev).as_deref(), Some("pg-1"));
-        let old = r#"{"OrchestrationStarted":{"name":"a","input":"{\"k8s_name\":\"pg-2\"}"}}"#;
-        assert_eq!(k8s_from_started_event(old).as_deref(), Some("pg-2"));
-        let item = r#"{"StartOrchestration":{"instance":"x","orchestration":"o","input":"{\"k8s_name\":\"pg-3\"}"}}"#;
-        assert_eq!(parse_start_item(item), Some(("o".into(), r#"{"k8s_name":"pg-3"}"#.into())));
-        assert_eq!(work_item_kind(r#"{"TimerFired":{"id":1}}"#), "TimerFired");
-        assert_eq!(k8s_from_started_event("not json"), None);
-    }
-}
-
-/// Status of an actor for verification: the current execution's status
-/// and output (for a cancelled actor, "canceled: <reason>").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActorState {
-    pub status: String,
-    pub output: Option<String>,
-}
-
-impl ActorState {
-    pub fn is_active(&self) -> bool {
-        matches!(self.status.as_str(), "Running" | "ContinuedAsNew" | "Pending")
-    }
-    pub fn is_running(&self) -> bool {
-        matches!(self.status.as_str(), "Running" | "ContinuedAsNew")
-    }
-}
-
-pub async fn states(
+pub(crate) async fn states(
     client: &Client,
     schema: &str,
     ids: &[String],
@@ -285,6 +227,24 @@ pub async fn states(
         .backend_context(|| format!("cannot read actor states from the orchestration store {schema}"))?;
     Ok(rows
         .iter()
-        .map(|r| (r.get::<_, String>(0), ActorState { status: r.get(1), output: r.get(2) }))
+        .map(|r| (r.get::<_, String>(0), ActorState { status: r.get::<_, &str>(1).into(), output: r.get(2) }))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payload_parsing() {
+        let ev =
+            r#"{"event_id":1,"type":"OrchestrationStarted","name":"a","input":"{\"k8s_name\":\"pg-1\"}"}"#;
+        assert_eq!(k8s_from_started_event(ev).as_deref(), Some("pg-1"));
+        let old = r#"{"OrchestrationStarted":{"name":"a","input":"{\"k8s_name\":\"pg-2\"}"}}"#;
+        assert_eq!(k8s_from_started_event(old).as_deref(), Some("pg-2"));
+        let item = r#"{"StartOrchestration":{"instance":"x","orchestration":"o","input":"{\"k8s_name\":\"pg-3\"}"}}"#;
+        assert_eq!(parse_start_item(item), Some(("o".into(), r#"{"k8s_name":"pg-3"}"#.into())));
+        assert_eq!(work_item_kind(r#"{"TimerFired":{"id":1}}"#), "TimerFired");
+        assert_eq!(k8s_from_started_event("not json"), None);
+    }
 }

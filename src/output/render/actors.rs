@@ -4,25 +4,25 @@ use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use crate::classify::{Class, Diagnosis, Report, Row};
-use crate::timefmt::{relative, rfc3339};
+use crate::core::classify::{Class, Diagnosis, Report, Row};
+use crate::core::timefmt::{relative, rfc3339};
 
 /// The JSON contract of one actor row (documented in the README).
 #[derive(Debug, Serialize)]
-pub struct ActorJson<'a> {
-    pub name: Option<&'a str>,
-    pub k8s_name: Option<&'a str>,
-    pub namespace: Option<&'a str>,
-    pub state: Option<&'a str>,
-    pub health_status: Option<&'a str>,
-    pub class: Class,
-    pub actor_id: Option<&'a str>,
-    pub actor_status: Option<&'a str>,
-    pub last_health_check: Option<String>,
-    pub actor_updated_at: Option<String>,
-    pub next_timer_at: Option<String>,
-    pub quarantined: bool,
-    pub evidence: &'a str,
+pub(crate) struct ActorJson<'a> {
+    pub(crate) name: Option<&'a str>,
+    pub(crate) k8s_name: Option<&'a str>,
+    pub(crate) namespace: Option<&'a str>,
+    pub(crate) state: Option<&'a str>,
+    pub(crate) health_status: Option<&'a str>,
+    pub(crate) class: Class,
+    pub(crate) actor_id: Option<&'a str>,
+    pub(crate) actor_status: Option<&'a str>,
+    pub(crate) last_health_check: Option<String>,
+    pub(crate) actor_updated_at: Option<String>,
+    pub(crate) next_timer_at: Option<String>,
+    pub(crate) quarantined: bool,
+    pub(crate) evidence: &'a str,
 }
 
 impl<'a> From<&'a Row> for ActorJson<'a> {
@@ -31,11 +31,11 @@ impl<'a> From<&'a Row> for ActorJson<'a> {
             name: r.name.as_deref(),
             k8s_name: r.k8s_name.as_deref(),
             namespace: r.namespace.as_deref(),
-            state: r.state.as_deref(),
+            state: r.state.as_ref().map(|s| s.as_str()),
             health_status: r.health_status.as_deref(),
             class: r.class,
             actor_id: r.actor_id.as_deref(),
-            actor_status: r.actor_status.as_deref(),
+            actor_status: r.actor_status.as_ref().map(|s| s.as_str()),
             last_health_check: rfc3339(r.last_health_check),
             actor_updated_at: rfc3339(r.last_progress),
             next_timer_at: rfc3339(r.next_timer),
@@ -46,11 +46,11 @@ impl<'a> From<&'a Row> for ActorJson<'a> {
 }
 
 /// Counts per class, every class present (zeros included).
-pub fn summary(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
+pub(crate) fn summary(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
     Class::ALL.iter().map(|c| (c.as_str(), rows.iter().filter(|r| r.class == *c).count())).collect()
 }
 
-pub fn json(rows: &[&Row], diagnosis: &Diagnosis) -> String {
+pub(crate) fn json(rows: &[&Row], diagnosis: &Diagnosis) -> String {
     let doc = serde_json::json!({
         "actors": rows.iter().map(|r| ActorJson::from(*r)).collect::<Vec<_>>(),
         "summary": summary(rows),
@@ -59,13 +59,13 @@ pub fn json(rows: &[&Row], diagnosis: &Diagnosis) -> String {
     serde_json::to_string_pretty(&doc).expect("JSON of plain values") + "\n"
 }
 
-pub fn jsonl(rows: &[&Row]) -> String {
+pub(crate) fn jsonl(rows: &[&Row]) -> String {
     rows.iter()
         .map(|r| serde_json::to_string(&ActorJson::from(*r)).expect("JSON of plain values") + "\n")
         .collect()
 }
 
-pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: bool) -> String {
+pub(crate) fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: bool) -> String {
     if rows.is_empty() {
         return String::new();
     }
@@ -84,7 +84,7 @@ pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: b
         let mut cells = vec![
             Cell::new(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")),
             class_cell(r.class, r.quarantined, color),
-            Cell::new(r.actor_status.as_deref().unwrap_or("-")),
+            Cell::new(r.actor_status.as_ref().map_or("-", |s| s.as_str())),
             Cell::new(relative(r.last_health_check, report.now)),
             Cell::new(r.last_progress.map_or("-".into(), |p| relative(Some(p), report.now))),
         ];
@@ -92,7 +92,7 @@ pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: b
             cells.extend([
                 Cell::new(r.k8s_name.as_deref().unwrap_or("-")),
                 Cell::new(r.namespace.as_deref().unwrap_or("-")),
-                Cell::new(r.state.as_deref().unwrap_or("-")),
+                Cell::new(r.state.as_ref().map_or("-", |s| s.as_str())),
                 Cell::new(r.actor_id.as_deref().unwrap_or("-")),
                 Cell::new(r.next_timer.map_or("-".into(), |p| relative(Some(p), report.now))),
             ]);
@@ -104,7 +104,7 @@ pub fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: b
 }
 
 /// The borderless preset still pads the outer cells: drop that margin.
-pub fn strip_margin(text: &str) -> String {
+pub(crate) fn strip_margin(text: &str) -> String {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let margin = lines.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
     lines.iter().map(|l| format!("{}\n", l[margin..].trim_end())).collect()
@@ -125,7 +125,7 @@ fn class_cell(class: Class, quarantined: bool, color: bool) -> Cell {
 }
 
 /// "20 actors: 7 healthy, 3 stale, ..." for stderr; zero counts omitted.
-pub fn summary_line(rows: &[&Row]) -> String {
+pub(crate) fn summary_line(rows: &[&Row]) -> String {
     let counts = summary(rows);
     let parts: Vec<String> = Class::ALL
         .iter()

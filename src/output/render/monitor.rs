@@ -1,22 +1,20 @@
 //! Monitoring outputs: a Nagios/Icinga plugin line (`--check`) and a
 //! Prometheus node_exporter textfile (`--textfile`), written atomically.
 
-use anyhow::Result;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::path::Path;
 
-use crate::classify::{Class, Row};
-use crate::execute::ActionResult;
+use crate::core::classify::{Class, Row};
+use crate::core::model::ActionResult;
 
 /// Nagios plugin exit codes.
-pub const OK: u8 = 0;
-pub const WARNING: u8 = 1;
-pub const CRITICAL: u8 = 2;
-pub const UNKNOWN: u8 = 3;
+pub(crate) const OK: u8 = 0;
+pub(crate) const WARNING: u8 = 1;
+pub(crate) const CRITICAL: u8 = 2;
+pub(crate) const UNKNOWN: u8 = 3;
 
 /// Counts per class, plus quarantined.
-pub fn class_counts(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
+pub(crate) fn class_counts(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
     let mut m = super::actors::summary(rows);
     m.insert("quarantined", rows.iter().filter(|r| r.quarantined).count());
     m
@@ -25,7 +23,7 @@ pub fn class_counts(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
 /// `ACTORS WARNING - 3 stale, 1 zombie | healthy=120 stale=3 ...` and the
 /// plugin's exit code: CRITICAL when the workers are down or `unhealthy >=
 /// crit`, WARNING when `unhealthy >= warn`.
-pub fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize) -> (u8, String) {
+pub(crate) fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize) -> (u8, String) {
     let counts = class_counts(rows);
     let unhealthy = rows.iter().filter(|r| r.class != Class::Healthy).count();
     let code = if workers_down || unhealthy >= crit {
@@ -60,28 +58,20 @@ pub fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize) -> (u8
     (code, format!("ACTORS {word} - {text} | {}", perf.join(" ")))
 }
 
-/// In `--check` mode a command that could not run is UNKNOWN: one plugin
-/// line on stdout (secrets scrubbed) and exit 3, instead of an error.
-pub fn or_unknown(result: Result<u8>, secrets: &[String]) -> Result<u8> {
-    match result {
-        Ok(code) => Ok(code),
-        Err(e) => {
-            let msg = crate::error::scrub(format!("{e:#}"), secrets);
-            crate::output::emit(&format!("ACTORS UNKNOWN - {}", msg.lines().next().unwrap_or("")))?;
-            Ok(UNKNOWN)
-        }
-    }
+/// The plugin line of a command that could not run (already scrubbed).
+pub(crate) fn unknown_line(error: &str) -> String {
+    format!("ACTORS UNKNOWN - {}", error.lines().next().unwrap_or(""))
 }
 
 /// What a sweep adds to the textfile.
-pub struct SweepMetrics<'a> {
-    pub results: &'a [ActionResult],
-    pub duration_secs: f64,
+pub(crate) struct SweepMetrics<'a> {
+    pub(crate) results: &'a [ActionResult],
+    pub(crate) duration_secs: f64,
     /// Unix time of this run when it succeeded; else the previous success is kept.
-    pub success_at: Option<f64>,
+    pub(crate) success_at: Option<f64>,
 }
 
-pub fn textfile(
+pub(crate) fn textfile(
     rows: &[&Row],
     workers_down: bool,
     sweep: Option<&SweepMetrics<'_>>,
@@ -134,19 +124,6 @@ fn previous_success(text: &str) -> Option<f64> {
     text.lines()
         .find_map(|l| l.strip_prefix("actorctl_sweep_last_success_timestamp_seconds "))
         .and_then(|v| v.trim().parse().ok())
-}
-
-/// Write atomically: a temp file in the same directory, then rename, so the
-/// collector never reads half a file.
-pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| crate::error::usage(format!("--textfile {} names no file", path.display())))?;
-    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-    std::fs::write(&tmp, text)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| crate::error::usage(format!("cannot write --textfile {}: {e}", path.display())))
 }
 
 #[cfg(test)]

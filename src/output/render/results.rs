@@ -4,19 +4,20 @@ use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::execute::{ActionResult, Outcome};
-use crate::plan::Planned;
+use crate::core::guard::counts;
+use crate::core::model::{ActionResult, Outcome};
+use crate::core::plan::Planned;
 
-pub fn summary(results: &[ActionResult]) -> BTreeMap<&'static str, usize> {
+pub(crate) fn summary(results: &[ActionResult]) -> BTreeMap<&'static str, usize> {
     Outcome::ALL.iter().map(|o| (o.as_str(), results.iter().filter(|r| r.outcome == *o).count())).collect()
 }
 
-pub fn json(results: &[ActionResult]) -> String {
+pub(crate) fn json(results: &[ActionResult]) -> String {
     let doc = serde_json::json!({ "results": results, "summary": summary(results) });
     serde_json::to_string_pretty(&doc).expect("JSON of plain values") + "\n"
 }
 
-pub fn table(results: &[ActionResult], color: bool) -> String {
+pub(crate) fn table(results: &[ActionResult], color: bool) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING);
     t.set_content_arrangement(ContentArrangement::Disabled);
@@ -41,14 +42,14 @@ pub fn table(results: &[ActionResult], color: bool) -> String {
     super::actors::strip_margin(&t.to_string())
 }
 
-pub fn summary_line(results: &[ActionResult]) -> String {
+pub(crate) fn summary_line(results: &[ActionResult]) -> String {
     let parts: Vec<String> =
         summary(results).iter().filter(|(_, n)| **n > 0).map(|(o, n)| format!("{n} {o}")).collect();
     format!("{} actions: {}", results.len(), if parts.is_empty() { "none".into() } else { parts.join(", ") })
 }
 
 /// A plan with the exact steps of each action, for --dry-run.
-pub fn plan_text(plan: &[(Planned, Vec<String>)]) -> String {
+pub(crate) fn plan_text(plan: &[(Planned, Vec<String>)]) -> String {
     let mut o = String::new();
     for (p, steps) in plan {
         let _ = writeln!(
@@ -68,7 +69,7 @@ pub fn plan_text(plan: &[(Planned, Vec<String>)]) -> String {
     o
 }
 
-pub fn plan_json(plan: &[(Planned, Vec<String>)]) -> String {
+pub(crate) fn plan_json(plan: &[(Planned, Vec<String>)]) -> String {
     let items: Vec<serde_json::Value> = plan
         .iter()
         .map(|(p, steps)| {
@@ -83,7 +84,7 @@ pub fn plan_json(plan: &[(Planned, Vec<String>)]) -> String {
 }
 
 /// A plan as a table: what would be done to whom, and why.
-pub fn plan_table(plan: &[Planned]) -> String {
+pub(crate) fn plan_table(plan: &[Planned]) -> String {
     if plan.is_empty() {
         return String::new();
     }
@@ -101,4 +102,42 @@ pub fn plan_table(plan: &[Planned]) -> String {
         ]);
     }
     super::actors::strip_margin(&t.to_string())
+}
+
+fn reset_message(cleared: bool) -> &'static str {
+    if cleared {
+        "quarantine cleared: sweeps repair it again"
+    } else {
+        "not quarantined: nothing to clear"
+    }
+}
+
+/// `reset-failed -o json`: `(k8s_name, cleared)` per instance.
+pub(crate) fn reset_json(rows: &[(&str, bool)]) -> String {
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|(k8s, cleared)| serde_json::json!({"k8s_name": k8s, "cleared": cleared, "message": reset_message(*cleared)}))
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({ "results": rows })).expect("plain values") + "\n"
+}
+
+pub(crate) fn reset_text(rows: &[(&str, bool)]) -> String {
+    if rows.is_empty() {
+        return "no quarantined instances\n".into();
+    }
+    rows.iter().map(|(k8s, cleared)| format!("{k8s}  {}\n", reset_message(*cleared))).collect()
+}
+
+/// A bulk dry run as a table, with its counts.
+pub(crate) fn dry_run_table(plan: &[Planned]) -> String {
+    plan_table(plan) + &format!("dry run: {}; nothing was changed\n", counts(plan))
+}
+
+/// The workers are down: why recover refuses, or that `--force` goes ahead.
+pub(crate) fn workers_down_note(diagnosis: &str, force: bool) -> String {
+    if force {
+        format!("WARNING: {diagnosis}; going ahead because of --force")
+    } else {
+        format!("actorctl: {diagnosis}")
+    }
 }

@@ -3,22 +3,38 @@
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
 
-use crate::classify::{CmsInstance, Diagnosis, Row};
-use crate::cms::{Event, HealthCheck};
-use crate::output::actors::ActorJson;
-use crate::store::ActorDetail;
-use crate::timefmt::{relative, rfc3339};
+use super::actors::ActorJson;
+use crate::core::classify::{Class, CmsInstance, Diagnosis, Report, Row};
+use crate::core::records::{ActorDetail, Event, HealthCheck, Shown};
+use crate::core::timefmt::{relative, rfc3339};
 
-pub struct ShowView<'a> {
-    pub now: DateTime<Utc>,
-    pub instance: &'a CmsInstance,
+pub(crate) struct ShowView<'a> {
+    now: DateTime<Utc>,
+    instance: &'a CmsInstance,
     /// The classified row; `None` when the instance is not running.
-    pub row: Option<&'a Row>,
-    pub orphans: Vec<&'a Row>,
-    pub detail: Option<ActorDetail>,
-    pub health_checks: Vec<HealthCheck>,
-    pub events: Vec<Event>,
-    pub diagnosis: &'a Diagnosis,
+    row: Option<&'a Row>,
+    orphans: Vec<&'a Row>,
+    detail: &'a Option<ActorDetail>,
+    health_checks: &'a [HealthCheck],
+    events: &'a [Event],
+    diagnosis: &'a Diagnosis,
+}
+
+impl<'a> ShowView<'a> {
+    pub(crate) fn new(report: &'a Report, shown: &'a Shown) -> ShowView<'a> {
+        let k8s = Some(shown.instance.k8s_name.as_str());
+        let mine = |r: &&Row| r.k8s_name.as_deref() == k8s;
+        ShowView {
+            now: report.now,
+            instance: &shown.instance,
+            row: report.rows.iter().filter(mine).find(|r| r.class != Class::Orphan),
+            orphans: report.rows.iter().filter(mine).filter(|r| r.class == Class::Orphan).collect(),
+            detail: &shown.detail,
+            health_checks: &shown.health_checks,
+            events: &shown.events,
+            diagnosis: &report.diagnosis,
+        }
+    }
 }
 
 impl ShowView<'_> {
@@ -29,7 +45,8 @@ impl ShowView<'_> {
         }
     }
 
-    pub fn text(&self) -> String {
+    // Long on purpose: the page reads top to bottom as the operator sees it.
+    pub(crate) fn text(&self) -> String {
         let i = self.instance;
         let mut o = String::new();
         let _ = writeln!(
@@ -74,7 +91,7 @@ impl ShowView<'_> {
         if self.health_checks.is_empty() {
             let _ = writeln!(o, "  none recorded");
         }
-        for h in &self.health_checks {
+        for h in self.health_checks {
             let rt = h.response_time_ms.map(|ms| format!(" {ms}ms")).unwrap_or_default();
             let err = h.error_message.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
             let _ = writeln!(o, "  {:<24} {}{rt}{err}", self.at(h.checked_at), h.status);
@@ -83,7 +100,7 @@ impl ShowView<'_> {
         if self.events.is_empty() {
             let _ = writeln!(o, "  none recorded");
         }
-        for e in &self.events {
+        for e in self.events {
             let _ = writeln!(
                 o,
                 "  {:<24} {} {}",
@@ -96,13 +113,13 @@ impl ShowView<'_> {
     }
 
     fn store_text(&self, o: &mut String) {
-        let Some(d) = &self.detail else { return };
+        let Some(d) = self.detail else { return };
         let _ = writeln!(o, "\nStore view of the actor:");
         if !d.exists {
             let _ = writeln!(o, "  not in the store");
         }
         if let Some(r) = self.row {
-            let _ = writeln!(o, "  Status:          {}", r.actor_status.as_deref().unwrap_or("-"));
+            let _ = writeln!(o, "  Status:          {}", r.actor_status.as_ref().map_or("-", |s| s.as_str()));
             let _ = writeln!(o, "  Last progress:   {}", self.at(r.last_progress));
             let _ = writeln!(
                 o,
@@ -140,7 +157,7 @@ impl ShowView<'_> {
         }
     }
 
-    pub fn json(&self) -> String {
+    pub(crate) fn json(&self) -> String {
         let i = self.instance;
         let doc = serde_json::json!({
             "instance": {

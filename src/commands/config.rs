@@ -4,26 +4,27 @@ use anyhow::Result;
 use comfy_table::{presets, ContentArrangement, Table};
 use std::path::Path;
 
-use crate::cli::ConfigCommand;
-use crate::contexts::{self, ConfigFile};
-use crate::error::{usage, EXIT_OK};
-use crate::output;
+use crate::core::error::{usage, EXIT_OK};
+use crate::output::render::actors::strip_margin;
+use crate::output::Term;
+use crate::settings::contexts::{self, ConfigFile};
+use crate::settings::ConfigJob;
 
-pub fn run(cmd: &ConfigCommand, path: &Path, explicit: bool, selected: Option<&str>) -> Result<u8> {
+pub fn run(cmd: &ConfigJob, path: &Path, explicit: bool, selected: Option<&str>, term: &Term) -> Result<u8> {
     match cmd {
-        ConfigCommand::View => {
+        ConfigJob::View => {
             let file = contexts::load(path, explicit)?;
             let text = toml::to_string_pretty(&contexts::redacted(&file))
                 .map_err(|e| usage(format!("cannot show {}: {e}", path.display())))?;
-            output::emit(&format!("# {}\n{text}", path.display()))?;
+            term.emit(&format!("# {}\n{text}", path.display()))?;
         }
-        ConfigCommand::GetContexts => {
+        ConfigJob::GetContexts => {
             let file = contexts::load(path, explicit)?;
-            output::emit(&table(&file, selected))?;
+            term.emit(&table(&file, selected))?;
         }
-        ConfigCommand::UseContext { name } => {
+        ConfigJob::UseContext(name) => {
             contexts::use_context(path, name)?;
-            output::note(&format!("switched to context \"{name}\" in {}", path.display()));
+            term.note(&format!("switched to context \"{name}\" in {}", path.display()));
         }
     }
     Ok(EXIT_OK)
@@ -49,5 +50,5 @@ fn table(file: &ConfigFile, selected: Option<&str>) -> String {
             c.backend.clone().unwrap_or_else(|| "duroxide".into()),
         ]);
     }
-    output::actors::strip_margin(&t.to_string())
+    strip_margin(&t.to_string())
 }

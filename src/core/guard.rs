@@ -1,0 +1,201 @@
+//! The guard rails of bulk repair and the exit-code rule, in one place:
+//! when to refuse, whom to quarantine, and what a run's exit code is.
+
+use super::classify::{Class, Diagnosis, Row};
+use super::error::{EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
+use super::model::ActionResult;
+use super::plan::{Action, Planned};
+
+/// Which bulk command asks: the wording of a refusal differs, not the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bulk {
+    Recover,
+    Sweep,
+}
+
+/// Why a bulk run touches nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Refusal {
+    pub(crate) message: String,
+}
+
+/// The limits a bulk run was given.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rails {
+    /// Act even when the workers are down.
+    pub(crate) force: bool,
+    /// Refuse a plan with more actions than this.
+    pub(crate) max: Option<usize>,
+}
+
+/// Refuse a plan when the workers are down (restarts then fix nothing and
+/// flood the store) unless forced, or when it is larger than `--max`.
+pub(crate) fn refusal(plan: &[Planned], diagnosis: &Diagnosis, rails: Rails, who: Bulk) -> Option<Refusal> {
+    let todo = actionable(plan);
+    if todo == 0 {
+        return None;
+    }
+    if diagnosis.workers_down && !rails.force {
+        let why = diagnosis.message.clone().unwrap_or_default();
+        let message = match who {
+            Bulk::Recover => format!(
+                "refusing to recover {todo} actors while the workers are down: restarts would fix nothing and \
+                 flood the store. Bring the workers back, or pass --force"
+            ),
+            Bulk::Sweep => format!("refusing to sweep: {why} Nothing was changed"),
+        };
+        return Some(Refusal { message });
+    }
+    let max = rails.max.filter(|m| todo > *m)?;
+    let message = match who {
+        Bulk::Recover => {
+            format!("the plan has {todo} actions, more than --max {max}: nothing was changed ({})", counts(plan))
+        }
+        Bulk::Sweep => format!(
+            "the plan has {todo} actions, more than --max {max}: the whole sweep was aborted, nothing was changed"
+        ),
+    };
+    Some(Refusal { message })
+}
+
+/// How many planned actions would change something.
+pub(crate) fn actionable(plan: &[Planned]) -> usize {
+    plan.iter().filter(|p| p.action != Action::None).count()
+}
+
+/// "3 restart, 2 start, 1 cancel-orphan, 1 none"
+pub(crate) fn counts(plan: &[Planned]) -> String {
+    let parts: Vec<String> =
+        [Action::Restart, Action::Start, Action::CancelOrphan, Action::Cancel, Action::None]
+            .into_iter()
+            .map(|a| (a, plan.iter().filter(|p| p.action == a).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(a, n)| format!("{n} {}", a.as_str()))
+            .collect();
+    if parts.is_empty() {
+        "no actions".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Instances the crash-loop budget quarantines now: not yet quarantined,
+/// broken again, and started or restarted `burst` times within the window.
+pub(crate) fn quarantine_candidates(rows: &[Row], burst: i64) -> Vec<String> {
+    rows.iter()
+        .filter(|r| r.class != Class::Orphan && r.class != Class::Healthy)
+        .filter(|r| !r.quarantined && r.recent_restarts >= burst)
+        .filter_map(|r| r.k8s_name.clone())
+        .collect()
+}
+
+/// The exit code of a command that acted (docs/DOMAIN.md §6): 130 after an
+/// interrupt, 1 when it refused or any action did not succeed, else 0.
+pub(crate) fn exit_code(results: &[ActionResult], refused: bool, interrupted: bool) -> u8 {
+    if interrupted {
+        EXIT_INTERRUPTED
+    } else if refused || results.iter().any(|r| !r.outcome.is_ok()) {
+        EXIT_UNHEALTHY
+    } else {
+        EXIT_OK
+    }
+}
+
+/// The exit code of a bulk dry run: 1 when it would act, like `list`.
+pub(crate) fn dry_run_exit_code(plan: &[Planned]) -> u8 {
+    if actionable(plan) == 0 {
+        EXIT_OK
+    } else {
+        EXIT_UNHEALTHY
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Outcome;
+
+    fn planned(action: Action) -> Planned {
+        Planned {
+            name: None,
+            k8s_name: Some("pg-a".into()),
+            namespace: None,
+            class: Class::Stale,
+            action,
+            old_actor_id: None,
+            old_actor_active: false,
+            reason: String::new(),
+        }
+    }
+
+    fn down() -> Diagnosis {
+        Diagnosis { workers_down: true, message: Some("the workers are down: …".into()) }
+    }
+
+    #[test]
+    fn workers_down_refuses_unless_forced_and_only_with_work_to_do() {
+        let plan = vec![planned(Action::Restart), planned(Action::None)];
+        let free = Rails { force: false, max: None };
+        let r = refusal(&plan, &down(), free, Bulk::Recover).unwrap();
+        assert!(r.message.contains("workers are down") && r.message.contains("--force"), "{}", r.message);
+        let r = refusal(&plan, &down(), free, Bulk::Sweep).unwrap();
+        assert!(r.message.starts_with("refusing to sweep: the workers are down"), "{}", r.message);
+        assert_eq!(refusal(&plan, &down(), Rails { force: true, max: None }, Bulk::Recover), None);
+        assert_eq!(refusal(&[planned(Action::None)], &down(), free, Bulk::Sweep), None);
+        assert_eq!(refusal(&plan, &Diagnosis::default(), free, Bulk::Sweep), None);
+    }
+
+    #[test]
+    fn max_counts_only_actions() {
+        let plan = vec![planned(Action::Restart), planned(Action::Start), planned(Action::None)];
+        let ok = Diagnosis::default();
+        assert_eq!(refusal(&plan, &ok, Rails { force: false, max: Some(2) }, Bulk::Recover), None);
+        let r = refusal(&plan, &ok, Rails { force: false, max: Some(1) }, Bulk::Recover).unwrap();
+        assert!(r.message.contains("more than --max 1") && r.message.contains("1 restart, 1 start, 1 none"));
+        let r = refusal(&plan, &ok, Rails { force: true, max: Some(1) }, Bulk::Sweep).unwrap();
+        assert!(r.message.contains("the whole sweep was aborted"), "{}", r.message);
+    }
+
+    #[test]
+    fn exit_codes() {
+        let p = planned(Action::Restart);
+        let done = ActionResult::of(&p, Outcome::Done, None, String::new());
+        let failed = ActionResult::of(&p, Outcome::Unverified, None, String::new());
+        assert_eq!(exit_code(std::slice::from_ref(&done), false, false), EXIT_OK);
+        assert_eq!(exit_code(&[done.clone(), failed], false, false), EXIT_UNHEALTHY);
+        assert_eq!(exit_code(std::slice::from_ref(&done), true, false), EXIT_UNHEALTHY);
+        assert_eq!(exit_code(&[done], false, true), EXIT_INTERRUPTED);
+        assert_eq!(dry_run_exit_code(&[planned(Action::None)]), EXIT_OK);
+        assert_eq!(dry_run_exit_code(&[p]), EXIT_UNHEALTHY);
+    }
+
+    #[test]
+    fn quarantine_takes_broken_instances_over_the_budget() {
+        let row = |class, restarts, quarantined| Row {
+            name: None,
+            k8s_name: Some(format!("pg-{restarts}-{quarantined}-{class}")),
+            namespace: None,
+            state: None,
+            health_status: None,
+            class,
+            actor_id: None,
+            actor_status: None,
+            last_health_check: None,
+            last_progress: None,
+            next_timer: None,
+            evidence: String::new(),
+            instance_created_at: None,
+            actor_created_at: None,
+            quarantined,
+            recent_restarts: restarts,
+        };
+        let rows = vec![
+            row(Class::Zombie, 3, false),
+            row(Class::Zombie, 2, false),
+            row(Class::Healthy, 5, false),
+            row(Class::Dead, 4, true),
+            row(Class::Orphan, 9, false),
+        ];
+        assert_eq!(quarantine_candidates(&rows, 3), vec!["pg-3-false-zombie".to_string()]);
+    }
+}

@@ -1,0 +1,354 @@
+//! The domain's states and results as types, parsed once at the edge.
+
+use serde::{Serialize, Serializer};
+use std::time::Duration;
+
+use super::classify::Class;
+use super::plan::{Action, Planned};
+
+/// Status of an actor's current execution in the store; `Pending` for a
+/// start still waiting in the orchestrator queue (no instance row yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ActorStatus {
+    Running,
+    ContinuedAsNew,
+    Completed,
+    Failed,
+    Pending,
+    Other(String),
+}
+
+impl ActorStatus {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            ActorStatus::Running => "Running",
+            ActorStatus::ContinuedAsNew => "ContinuedAsNew",
+            ActorStatus::Completed => "Completed",
+            ActorStatus::Failed => "Failed",
+            ActorStatus::Pending => "Pending",
+            ActorStatus::Other(s) => s,
+        }
+    }
+
+    /// Executing: Running, or between two loops (ContinuedAsNew).
+    pub(crate) fn is_running(&self) -> bool {
+        matches!(self, ActorStatus::Running | ActorStatus::ContinuedAsNew)
+    }
+
+    /// Running or about to: a live actor that must be cancelled to stop it.
+    pub(crate) fn is_live(&self) -> bool {
+        self.is_running() || *self == ActorStatus::Pending
+    }
+
+    /// Completed or Failed (cancelled included).
+    pub(crate) fn is_finished(&self) -> bool {
+        matches!(self, ActorStatus::Completed | ActorStatus::Failed)
+    }
+}
+
+impl Default for ActorStatus {
+    /// Unknown until read.
+    fn default() -> ActorStatus {
+        ActorStatus::Other(String::new())
+    }
+}
+
+impl From<&str> for ActorStatus {
+    fn from(s: &str) -> ActorStatus {
+        match s {
+            "Running" => ActorStatus::Running,
+            "ContinuedAsNew" => ActorStatus::ContinuedAsNew,
+            "Completed" => ActorStatus::Completed,
+            "Failed" => ActorStatus::Failed,
+            "Pending" => ActorStatus::Pending,
+            other => ActorStatus::Other(other.to_string()),
+        }
+    }
+}
+
+/// `toygres_cms.instances.state` (enum `public.instance_state`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum InstanceState {
+    Creating,
+    Running,
+    Deleting,
+    Deleted,
+    Failed,
+    Other(String),
+}
+
+impl InstanceState {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            InstanceState::Creating => "creating",
+            InstanceState::Running => "running",
+            InstanceState::Deleting => "deleting",
+            InstanceState::Deleted => "deleted",
+            InstanceState::Failed => "failed",
+            InstanceState::Other(s) => s,
+        }
+    }
+
+    /// In the middle of the control plane's own lifecycle: its actors are
+    /// left alone.
+    pub(crate) fn in_lifecycle(&self) -> bool {
+        matches!(self, InstanceState::Creating | InstanceState::Deleting)
+    }
+}
+
+impl From<&str> for InstanceState {
+    fn from(s: &str) -> InstanceState {
+        match s {
+            "creating" => InstanceState::Creating,
+            "running" => InstanceState::Running,
+            "deleting" => InstanceState::Deleting,
+            "deleted" => InstanceState::Deleted,
+            "failed" => InstanceState::Failed,
+            other => InstanceState::Other(other.to_string()),
+        }
+    }
+}
+
+macro_rules! string_like {
+    ($($t:ty),*) => {$(
+        impl PartialEq<&str> for $t {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+string_like!(ActorStatus, InstanceState);
+
+/// The `instance_events.event_type` values actorctl writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AuditEvent {
+    Started,
+    Restarted,
+    Cancelled,
+    Quarantined,
+    QuarantineCleared,
+}
+
+impl AuditEvent {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            AuditEvent::Started => "actor_started",
+            AuditEvent::Restarted => "actor_restarted",
+            AuditEvent::Cancelled => "actor_cancelled",
+            AuditEvent::Quarantined => "actor_quarantined",
+            AuditEvent::QuarantineCleared => "actor_quarantine_cleared",
+        }
+    }
+
+    /// The event an action records; `None` records nothing.
+    pub(crate) fn of(action: Action) -> Option<AuditEvent> {
+        match action {
+            Action::Start => Some(AuditEvent::Started),
+            Action::Restart => Some(AuditEvent::Restarted),
+            Action::Cancel | Action::CancelOrphan => Some(AuditEvent::Cancelled),
+            Action::None => None,
+        }
+    }
+}
+
+/// Who acts and why, recorded with every audit row.
+#[derive(Debug, Clone)]
+pub(crate) struct Audit {
+    pub(crate) operator: String,
+    pub(crate) reason: String,
+}
+
+/// One row for `instance_events`.
+#[derive(Debug, Clone)]
+pub(crate) struct AuditEntry {
+    pub(crate) k8s_name: String,
+    pub(crate) event: AuditEvent,
+    pub(crate) old_state: String,
+    pub(crate) new_state: String,
+    pub(crate) message: String,
+    pub(crate) metadata: serde_json::Value,
+}
+
+impl Audit {
+    /// An entry whose metadata is `extra` plus who, why and which actorctl.
+    pub(crate) fn entry(
+        &self,
+        k8s_name: &str,
+        event: AuditEvent,
+        (old_state, new_state): (&str, &str),
+        message: String,
+        mut extra: serde_json::Value,
+    ) -> AuditEntry {
+        if let Some(m) = extra.as_object_mut() {
+            m.insert("reason".into(), self.reason.clone().into());
+            m.insert("operator".into(), self.operator.clone().into());
+            m.insert("actorctl_version".into(), env!("CARGO_PKG_VERSION").into());
+        }
+        AuditEntry {
+            k8s_name: k8s_name.to_string(),
+            event,
+            old_state: old_state.to_string(),
+            new_state: new_state.to_string(),
+            message,
+            metadata: extra,
+        }
+    }
+
+    /// The outcome of an action, as recorded in step 5 of the protocol.
+    pub(crate) fn of_result(&self, r: &ActionResult) -> Option<AuditEntry> {
+        let (event, k8s) = (AuditEvent::of(r.action)?, r.k8s_name.as_deref()?);
+        let extra = serde_json::json!({
+            "old_actor_id": r.old_actor_id,
+            "new_actor_id": r.new_actor_id,
+            "class": r.class,
+            "outcome": r.outcome,
+            "message": r.message,
+        });
+        let message = format!("{} ({}): {}", self.reason, r.outcome.as_str(), r.message);
+        Some(self.entry(k8s, event, (r.class.as_str(), r.outcome.as_str()), message, extra))
+    }
+}
+
+/// Bounds of a bulk run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub(crate) concurrency: usize,
+    /// Actions started per second at most.
+    pub(crate) rps: Option<f64>,
+}
+
+impl Limits {
+    pub(crate) const ONE_AT_A_TIME: Limits = Limits { concurrency: 1, rps: None };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Outcome {
+    /// The store showed the intended result.
+    Done,
+    /// Nothing was changed: the instance changed concurrently, or there was
+    /// nothing to do.
+    Skipped,
+    /// The action was taken but the store did not show its result in time.
+    Unverified,
+    Failed,
+}
+
+impl Outcome {
+    pub(crate) const ALL: [Outcome; 4] =
+        [Outcome::Done, Outcome::Skipped, Outcome::Unverified, Outcome::Failed];
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Done => "done",
+            Outcome::Skipped => "skipped",
+            Outcome::Unverified => "unverified",
+            Outcome::Failed => "failed",
+        }
+    }
+
+    pub(crate) fn is_ok(self) -> bool {
+        matches!(self, Outcome::Done | Outcome::Skipped)
+    }
+}
+
+/// The result of one action: the contract of `-o json` for every command
+/// that changes actors.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ActionResult {
+    pub(crate) name: Option<String>,
+    pub(crate) k8s_name: Option<String>,
+    pub(crate) class: Class,
+    pub(crate) action: Action,
+    pub(crate) outcome: Outcome,
+    pub(crate) old_actor_id: Option<String>,
+    pub(crate) new_actor_id: Option<String>,
+    pub(crate) message: String,
+}
+
+impl ActionResult {
+    pub(crate) fn of(p: &Planned, outcome: Outcome, new_actor_id: Option<String>, message: String) -> Self {
+        ActionResult {
+            name: p.name.clone(),
+            k8s_name: p.k8s_name.clone(),
+            class: p.class,
+            action: p.action,
+            outcome,
+            old_actor_id: p.old_actor_id.clone(),
+            new_actor_id,
+            message,
+        }
+    }
+
+    /// Skipped, with the plan's own reason: for a plan with nothing to do.
+    pub(crate) fn skipped(p: &Planned) -> Self {
+        ActionResult::of(p, Outcome::Skipped, None, p.reason.clone())
+    }
+}
+
+/// How actions reach the actors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BackendKind {
+    /// The orchestration client on the store.
+    Duroxide,
+    /// The control plane's HTTP API.
+    Http,
+}
+
+impl BackendKind {
+    pub(crate) fn parse(s: &str) -> Option<BackendKind> {
+        match s {
+            "duroxide" => Some(BackendKind::Duroxide),
+            "http" => Some(BackendKind::Http),
+            _ => None,
+        }
+    }
+}
+
+/// `-o`: one output format for every command; each renders what it can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Table,
+    Wide,
+    Json,
+    Jsonl,
+}
+
+/// What a dry run needs to say exactly what would be done.
+#[derive(Debug, Clone)]
+pub(crate) struct Describe {
+    pub(crate) cms_schema: String,
+    pub(crate) orchestration: String,
+    pub(crate) verify_timeout: Duration,
+    pub(crate) backend: BackendKind,
+}
+
+/// Progress of a bulk run, reported by the executor; `output` draws it.
+pub(crate) trait ProgressSink: Sync {
+    /// One action acted on: finished with `outcome`, or (None) awaiting verification.
+    fn acted(&self, outcome: Option<Outcome>);
+    fn verifying(&self);
+    /// An in-flight action concluded.
+    fn verified(&self, outcome: Outcome);
+    /// The run is over: clear what was drawn.
+    fn finish(&self) {}
+}
+
+/// What the repair pipeline asks of the terminal; `output` implements it.
+pub(crate) trait RepairUi: Sync {
+    /// Show what will be done and ask; `Ok(false)`: the operator said no.
+    fn confirm(&self, plan: &[Planned]) -> anyhow::Result<bool>;
+    /// Where the executor reports progress over `total` actions.
+    fn progress(&self, total: usize) -> Box<dyn ProgressSink + '_>;
+}

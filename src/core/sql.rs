@@ -1,0 +1,42 @@
+//! SQL that both runs and is shown: the claim of docs/DOMAIN.md §5 is written
+//! once, so a dry run prints exactly what the executor sends.
+
+/// The compare-and-swap claim: `$1` k8s_name, `$2` the actor id we
+/// classified (NULL for none), `$3` the new actor id (NULL to clear).
+/// A start or restart also requires the instance to be running still.
+pub(crate) fn claim(cms_schema: &str, running_only: bool) -> String {
+    let state = if running_only { " AND state = 'running'" } else { "" };
+    format!(
+        "UPDATE {cms_schema}.instances SET instance_actor_orchestration_id = $3 \
+         WHERE k8s_name = $1{state} AND instance_actor_orchestration_id IS NOT DISTINCT FROM $2"
+    )
+}
+
+/// `sql` with `$n` replaced by the display text of `params[n-1]`, for a
+/// dry run (highest numbers first, so `$1` never eats the front of `$10`).
+pub(crate) fn shown(sql: &str, params: &[&str]) -> String {
+    params.iter().enumerate().rev().fold(sql.to_string(), |s, (i, v)| s.replace(&format!("${}", i + 1), v))
+}
+
+/// A value as an SQL literal for display: `'text'` or `NULL`.
+pub(crate) fn literal(v: Option<&str>) -> String {
+    v.map_or("NULL".to_string(), |v| format!("'{}'", v.replace('\'', "''")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_claim_shown_is_the_claim_run() {
+        let sql = claim("cms", true);
+        let shown = shown(&sql, &[&literal(Some("pg-a")), &literal(None), &literal(Some("actor-pg-a-1"))]);
+        assert_eq!(
+            shown,
+            "UPDATE cms.instances SET instance_actor_orchestration_id = 'actor-pg-a-1' WHERE k8s_name = 'pg-a' \
+             AND state = 'running' AND instance_actor_orchestration_id IS NOT DISTINCT FROM NULL"
+        );
+        assert!(!claim("cms", false).contains("state ="));
+        assert_eq!(literal(Some("o'k")), "'o''k'");
+    }
+}

@@ -1,0 +1,269 @@
+//! Flags, environment and the config file's context → plain [`Settings`]
+//! and a [`Job`]. Precedence everywhere: flag > environment > context >
+//! built-in default. Nothing past this step sees clap.
+
+use anyhow::Result;
+use clap::parser::ValueSource;
+use clap::ArgMatches;
+use std::path::PathBuf;
+
+use crate::cli::{self, ActionOpts, BackendOpts, BulkOpts, ClassOpts, Cli, Command, MonitorOpts};
+use crate::core::classify::Class;
+use crate::core::error::usage;
+use crate::core::guard::Rails;
+use crate::core::model::{BackendKind, Format, Limits};
+use crate::core::plan::Request;
+use crate::core::timefmt::parse_duration;
+use crate::settings::connection::Target;
+use crate::settings::contexts::{self, Context};
+use crate::settings::{
+    ActionSettings, BackendSettings, BulkSettings, ConfigJob, Job, ListJob, Monitor, RecoverJob, RepairJob,
+    RepairTarget, Run, Settings, SweepJob,
+};
+
+/// What `main` is to do.
+pub enum Lowered {
+    /// Connect and run a job.
+    Run(Box<Run>),
+    /// `config …`: the config file only, no database.
+    Config { job: ConfigJob, path: PathBuf, explicit: bool, selected: Option<String> },
+    /// `completions <shell>`.
+    Completions(clap_complete::Shell),
+}
+
+/// `secrets` collects what must never be printed (a context's password).
+pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowered> {
+    let explicit = cli.config.is_some();
+    let path = contexts::path(cli.config.as_deref())
+        .ok_or_else(|| usage("no config file location: set HOME, XDG_CONFIG_HOME or --config"));
+    let command = match cli.command {
+        Command::Completions { shell } => return Ok(Lowered::Completions(shell)),
+        Command::Config(command) => {
+            let job = match command {
+                cli::ConfigCommand::View => ConfigJob::View,
+                cli::ConfigCommand::GetContexts => ConfigJob::GetContexts,
+                cli::ConfigCommand::UseContext { name } => ConfigJob::UseContext(name),
+            };
+            return Ok(Lowered::Config { job, path: path?, explicit, selected: cli.context });
+        }
+        command => command,
+    };
+    let ctx = match path {
+        Ok(path) => {
+            let file = contexts::load(&path, explicit)?;
+            match contexts::select(&file, cli.context.as_deref(), &path)? {
+                Some((name, ctx)) => {
+                    tracing::info!("using context {name} from {}", path.display());
+                    secrets.extend(ctx.password.clone());
+                    ctx.clone()
+                }
+                None => Context::default(),
+            }
+        }
+        Err(_) => Context::default(),
+    };
+    let settings = settings(&cli.connect, &cli.common, m, &ctx)?;
+    secrets.extend(settings.secrets());
+    let sub = m.subcommand().map_or(m, |(_, s)| s);
+    let job = job(command, &settings, sub, &ctx)?;
+    Ok(Lowered::Run(Box::new(Run { settings, job })))
+}
+
+fn from_default(m: &ArgMatches, id: &str) -> bool {
+    matches!(m.value_source(id), None | Some(ValueSource::DefaultValue))
+}
+
+/// The context's value for a setting neither a flag nor the environment gave.
+fn or_context<T: Clone>(m: &ArgMatches, id: &str, given: &T, ctx: Option<T>) -> T {
+    match ctx {
+        Some(v) if from_default(m, id) => v,
+        _ => given.clone(),
+    }
+}
+
+fn settings(
+    c: &cli::ConnectOpts,
+    common: &cli::CommonOpts,
+    m: &ArgMatches,
+    ctx: &Context,
+) -> Result<Settings> {
+    let database_url = c.database_url.clone().or(ctx.database_url.clone()).or(ctx.conninfo()?);
+    let mut cms = match database_url.as_deref().filter(|s| !s.is_empty()) {
+        Some(raw) => Target::parse(raw, "--database-url / ACTORCTL_DATABASE_URL")?,
+        None => Target::from_libpq_env()?,
+    };
+    cms.set_connect_timeout(c.connect_timeout);
+    let store = match c.duroxide_url.clone().or(ctx.duroxide_url.clone()).filter(|s| !s.is_empty()) {
+        Some(raw) => {
+            let mut t = Target::parse(&raw, "--duroxide-url / ACTORCTL_DUROXIDE_URL")?;
+            t.set_connect_timeout(c.connect_timeout);
+            t
+        }
+        None => cms.clone(),
+    };
+    let cms_schema = or_context(m, "cms_schema", &c.cms_schema, ctx.cms_schema.clone());
+    let store_schema = or_context(m, "duroxide_schema", &c.duroxide_schema, ctx.duroxide_schema.clone());
+    for (name, value) in [("cms-schema", &cms_schema), ("duroxide-schema", &store_schema)] {
+        cli::parse_ident(value).map_err(|e| usage(format!("context {name}: {e}")))?;
+    }
+    let stale = match ctx.stale_after.as_deref() {
+        Some(s) => Some(parse_duration(s).map_err(|e| usage(format!("context stale-after: {e}")))?),
+        None => None,
+    };
+    Ok(Settings {
+        cms,
+        store,
+        cms_schema,
+        store_schema,
+        actor_orchestration: or_context(
+            m,
+            "actor_orchestration",
+            &c.actor_orchestration,
+            ctx.actor_orchestration.clone(),
+        ),
+        statement_timeout: c.statement_timeout,
+        connect_timeout: c.connect_timeout,
+        stale_after: or_context(m, "stale_after", &common.stale_after, stale),
+        operator: common.operator.clone().unwrap_or_else(crate::settings::sys::default_operator),
+        format: match common.output {
+            cli::Format::Table => Format::Table,
+            cli::Format::Wide => Format::Wide,
+            cli::Format::Json => Format::Json,
+            cli::Format::Jsonl => Format::Jsonl,
+        },
+    })
+}
+
+// Long on purpose: one arm per subcommand, so every flag's lowering is in
+// one readable place.
+fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Result<Job> {
+    let formats = |what: &str, ok: &[Format]| {
+        if ok.contains(&s.format) {
+            Ok(())
+        } else {
+            Err(usage(format!("{what} has no {:?} output; use -o table or -o json", s.format).to_lowercase()))
+        }
+    };
+    let results = [Format::Table, Format::Json];
+    Ok(match command {
+        Command::List(a) => Job::List(ListJob {
+            classes: list_classes(&a.classes, a.unhealthy),
+            headers: !a.no_headers,
+            monitor: monitor(&a.monitor),
+        }),
+        Command::Show(a) => {
+            formats("show", &results)?;
+            Job::Show { name: a.name }
+        }
+        Command::Start(a) => {
+            formats("start", &results)?;
+            let action = action(&a.action, &a.backend, sub, ctx)?;
+            let target = RepairTarget::Instance(a.name);
+            Job::Repair(RepairJob { request: Request::Start { force: a.force }, target, yes: false, action })
+        }
+        Command::Restart(a) => {
+            formats("restart", &results)?;
+            let action = action(&a.action, &a.backend, sub, ctx)?;
+            let target = RepairTarget::Instance(a.name);
+            Job::Repair(RepairJob { request: Request::Restart, target, yes: false, action })
+        }
+        Command::Cancel(a) => {
+            formats("cancel", &results)?;
+            let action = action(&a.action, &a.backend, sub, ctx)?;
+            let target = match (a.actor, a.name) {
+                (Some(id), _) => RepairTarget::Actor(id),
+                (None, Some(name)) => RepairTarget::Instance(name),
+                (None, None) => return Err(usage("cancel needs an instance name or --actor <id>")),
+            };
+            Job::Repair(RepairJob { request: Request::Cancel, target, yes: a.yes, action })
+        }
+        Command::Recover(a) => {
+            formats("recover", &results)?;
+            Job::Recover(RecoverJob {
+                names: a.names,
+                all: a.all,
+                classes: selected(&a.classes),
+                yes: a.yes,
+                bulk: bulk(&a.bulk, Rails { force: a.force, max: a.max }, a.quiet),
+                action: action(&a.action, &a.backend, sub, ctx)?,
+            })
+        }
+        Command::Sweep(a) => {
+            formats("sweep", &results)?;
+            Job::Sweep(SweepJob {
+                wait_lock: a.wait_lock,
+                restart_burst: a.restart_burst,
+                restart_window: a.restart_window,
+                bulk: bulk(&a.bulk, Rails { force: a.force, max: Some(a.max) }, a.quiet),
+                monitor: monitor(&a.monitor),
+                action: action(&a.action, &a.backend, sub, ctx)?,
+            })
+        }
+        Command::ResetFailed(a) => {
+            formats("reset-failed", &results)?;
+            Job::ResetFailed { names: a.names, all: a.all }
+        }
+        Command::Config(_) | Command::Completions { .. } => unreachable!("lowered before"),
+    })
+}
+
+/// The classes asked for, in severity order.
+fn selected(c: &ClassOpts) -> Vec<Class> {
+    [
+        (c.zombie, Class::Zombie),
+        (c.dead, Class::Dead),
+        (c.missing, Class::Missing),
+        (c.stale, Class::Stale),
+        (c.orphaned, Class::Orphan),
+    ]
+    .into_iter()
+    .filter_map(|(on, class)| on.then_some(class))
+    .collect()
+}
+
+/// `list`'s filters: the classes asked for, every unhealthy one, or all.
+fn list_classes(c: &ClassOpts, unhealthy: bool) -> Vec<Class> {
+    let mut wanted = selected(c);
+    if unhealthy {
+        wanted.extend(Class::ALL.iter().filter(|c| **c != Class::Healthy));
+    }
+    if wanted.is_empty() {
+        wanted = Class::ALL.to_vec();
+    }
+    wanted
+}
+
+fn monitor(m: &MonitorOpts) -> Monitor {
+    Monitor { check: m.check.then_some((m.warn, m.crit)), textfile: m.textfile.clone() }
+}
+
+fn bulk(b: &BulkOpts, rails: Rails, quiet: bool) -> BulkSettings {
+    BulkSettings {
+        min_age: b.min_age,
+        limits: Limits { concurrency: b.concurrency.into(), rps: b.rps },
+        rails,
+        quiet,
+    }
+}
+
+fn action(a: &ActionOpts, b: &BackendOpts, sub: &ArgMatches, ctx: &Context) -> Result<ActionSettings> {
+    let kind = match ctx.backend.as_deref().filter(|_| from_default(sub, "backend")) {
+        Some(name) => BackendKind::parse(name)
+            .ok_or_else(|| usage(format!("context backend '{name}' is neither duroxide nor http")))?,
+        None => match b.backend {
+            cli::BackendKind::Duroxide => BackendKind::Duroxide,
+            cli::BackendKind::Http => BackendKind::Http,
+        },
+    };
+    Ok(ActionSettings {
+        reason: a.reason.clone(),
+        dry_run: a.dry_run,
+        verify_timeout: a.verify_timeout,
+        backend: BackendSettings {
+            kind,
+            api_url: b.api_url.clone().or(ctx.api_url.clone()),
+            api_token_file: b.api_token_file.clone(),
+            api_timeout: b.api_timeout,
+        },
+    })
+}

@@ -1,0 +1,188 @@
+//! The one repair pipeline of start, restart, cancel, recover and sweep:
+//! plan → guard → confirm → execute → report.
+
+use anyhow::Result;
+
+use super::execute::Executor;
+use super::interrupt;
+use super::session::{Fleet, Session};
+use crate::core::classify::{Class, Diagnosis, Row};
+use crate::core::describe::describe_all;
+use crate::core::error::{backend, usage};
+use crate::core::guard::{actionable, refusal, Bulk, Rails, Refusal};
+use crate::core::model::{ActionResult, Audit, BackendKind, Limits, RepairUi};
+use crate::core::plan::{plan_instance, Action, Planned, Request};
+use crate::io::store::duroxide::DuroxideBackend;
+use crate::io::store::http::HttpBackend;
+use crate::io::store::{Backend, Store};
+use crate::settings::{ActionSettings, ApiSettings};
+
+/// How one run goes through the pipeline.
+pub(crate) struct Pipeline<'a> {
+    /// Names the command in the default audit reason (`actorctl <command>`).
+    pub(crate) command: &'static str,
+    pub(crate) action: &'a ActionSettings,
+    /// Ask before acting.
+    pub(crate) confirm: bool,
+    /// The bulk guard rails, for recover and sweep.
+    pub(crate) guard: Option<(Rails, Bulk)>,
+    pub(crate) limits: Limits,
+}
+
+/// How a run ended.
+pub(crate) enum Ran {
+    /// `--dry-run`: the plan and the exact steps of each action.
+    DryRun(Vec<(Planned, Vec<String>)>),
+    /// The guard refused; nothing was changed.
+    Refused(Refusal),
+    /// Nothing to do: every planned row is `None`.
+    Nothing(Vec<ActionResult>),
+    Acted {
+        results: Vec<ActionResult>,
+        interrupted: bool,
+    },
+}
+
+pub(crate) async fn run(
+    session: &Session<'_>,
+    diagnosis: &Diagnosis,
+    plan: &[Planned],
+    p: &Pipeline<'_>,
+    ui: &dyn RepairUi,
+) -> Result<Ran> {
+    if p.action.dry_run {
+        return Ok(Ran::DryRun(describe_all(plan, &session.settings.describe(p.action))));
+    }
+    if actionable(plan) == 0 {
+        return Ok(Ran::Nothing(plan.iter().map(ActionResult::skipped).collect()));
+    }
+    if let Some(r) = p.guard.and_then(|(rails, who)| refusal(plan, diagnosis, rails, who)) {
+        return Ok(Ran::Refused(r));
+    }
+    let backend = connect_backend(p.action, session).await?;
+    if p.confirm && !ui.confirm(plan)? {
+        return Err(usage("cancelled: nothing was changed"));
+    }
+    let exec = Executor {
+        cms: &session.cms,
+        store: &session.store,
+        backend: &backend,
+        audit: Audit {
+            operator: session.settings.operator.clone(),
+            reason: p.action.reason.clone().unwrap_or_else(|| format!("actorctl {}", p.command)),
+        },
+        verify_timeout: p.action.verify_timeout,
+    };
+    let progress = ui.progress(plan.len());
+    let results = exec.run_bulk(plan, &p.limits, progress.as_ref()).await;
+    progress.finish();
+    Ok(Ran::Acted { results: results?, interrupted: interrupt::interrupted() })
+}
+
+/// Plan a request on one named instance: its row plus its orphans, and a
+/// note when the instance is quarantined (acting anyway, as asked).
+pub(crate) async fn plan_one(
+    session: &Session<'_>,
+    fleet: &Fleet,
+    request: Request,
+    name: &str,
+) -> Result<(Vec<Planned>, Option<String>)> {
+    let (_, instance) = session.cms.resolve(name).await?;
+    let k8s = instance.k8s_name.as_str();
+    let rows = &fleet.report.rows;
+    let row = rows
+        .iter()
+        .find(|r| r.class != Class::Orphan && r.k8s_name.as_deref() == Some(k8s))
+        .ok_or_else(|| {
+            usage(format!(
+                "instance {k8s} is {}, not running: only running instances have actors \
+             (a live actor of it is an orphan: `actorctl list --orphaned`, `actorctl cancel --actor <id>`)",
+                instance.state
+            ))
+        })?;
+    let orphans: Vec<&Row> =
+        rows.iter().filter(|r| r.class == Class::Orphan && r.k8s_name.as_deref() == Some(k8s)).collect();
+    let mut plan = plan_instance(request, row, &orphans);
+    let note = (row.quarantined && plan[0].action != Action::None).then(|| {
+        format!(
+            "{k8s} is quarantined (crash loop): acting anyway, as asked; sweeps still leave it alone \
+             until `actorctl reset-failed {k8s}`"
+        )
+    });
+    if let Some(note) = &note {
+        plan[0].reason = format!("{}; {note}", plan[0].reason);
+    }
+    Ok((plan, note))
+}
+
+/// `cancel --actor <id>`: only an orphan, and only one the store knows.
+pub(crate) async fn plan_actor(id: &str, rows: &[Row], store: &Store<'_>) -> Result<Planned> {
+    if let Some(o) = rows.iter().find(|r| r.class == Class::Orphan && r.actor_id.as_deref() == Some(id)) {
+        return Ok(Planned {
+            name: o.name.clone(),
+            k8s_name: o.k8s_name.clone(),
+            namespace: o.namespace.clone(),
+            class: Class::Orphan,
+            action: Action::CancelOrphan,
+            old_actor_id: Some(id.to_string()),
+            old_actor_active: true,
+            reason: o.evidence.clone(),
+        });
+    }
+    if let Some(r) = rows.iter().find(|r| r.class != Class::Orphan && r.actor_id.as_deref() == Some(id)) {
+        let name = r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("?");
+        return Err(usage(format!(
+            "actor {id} is the current actor of instance {name}, not an orphan; use `actorctl cancel {name}`"
+        )));
+    }
+    let ids = [id.to_string()];
+    match store.states(&ids).await?.get(id) {
+        None => Err(usage(format!(
+            "no actor {id} in the orchestration store; `actorctl list --orphaned` shows the orphans"
+        ))),
+        Some(st) if !st.is_live() => Ok(Planned {
+            name: None,
+            k8s_name: crate::core::classify::k8s_from_actor_id(id),
+            namespace: None,
+            class: Class::Orphan,
+            action: Action::None,
+            old_actor_id: Some(id.to_string()),
+            old_actor_active: false,
+            reason: format!("actor {id} is already {}: nothing to cancel", st.status),
+        }),
+        Some(_) => Err(usage(format!(
+            "actor {id} is running but not an orphan of this actor orchestration (its instance may be creating or \
+             deleting); actorctl leaves it alone"
+        ))),
+    }
+}
+
+/// The backend actions go through. For duroxide, first make sure this role
+/// may write what the protocol writes, so that a read-only role fails before
+/// anything is touched.
+async fn connect_backend(a: &ActionSettings, session: &Session<'_>) -> Result<Backend> {
+    let s = session.settings;
+    match a.backend.kind {
+        BackendKind::Duroxide => {
+            let mut missing = session.cms.missing_write_privileges().await?;
+            missing.extend(session.store.missing_write_privileges().await?);
+            if !missing.is_empty() {
+                return Err(backend(format!(
+                    "permission denied: the database role cannot change actors (it lacks {}). It can list and \
+                     show; the operator grants are in the README (Least privilege). Nothing was changed",
+                    missing.join(", ")
+                )));
+            }
+            let dx = DuroxideBackend::connect(
+                &s.store,
+                &s.store_schema,
+                &session.store.ledger,
+                &s.actor_orchestration,
+                s.connect_timeout,
+            )
+            .await?;
+            Ok(Backend::Duroxide(dx))
+        }
+        BackendKind::Http => Ok(Backend::Http(HttpBackend::new(ApiSettings::resolve(&a.backend)?)?)),
+    }
+}

@@ -1,0 +1,123 @@
+//! `sweep`: the repair pipeline under a lock, for cron on many nodes. One
+//! sweeper at a time (a session advisory lock) and a crash-loop budget.
+
+use anyhow::Result;
+use std::time::{Duration, Instant};
+use tokio_postgres::Client;
+
+use super::interrupt;
+use super::repair::{self, Pipeline, Ran};
+use super::session::{Connections, Fleet, Session};
+use crate::core::classify::Class;
+use crate::core::error::BackendContext;
+use crate::core::guard::{quarantine_candidates, Bulk};
+use crate::core::model::{Audit, AuditEvent, RepairUi};
+use crate::core::plan::{plan_recovery, Selection};
+use crate::core::timefmt::compact;
+use crate::settings::{Settings, SweepJob};
+
+pub(crate) enum Swept {
+    /// Another sweep holds the lock: nothing was looked at.
+    LockHeld {
+        key: i64,
+    },
+    Ran {
+        fleet: Fleet,
+        ran: Ran,
+        took: Duration,
+    },
+}
+
+/// The advisory-lock key of the sweeps of one CMS and store: FNV-1a of
+/// the schema names, so unrelated deployments in one database never block
+/// each other.
+pub(crate) fn lock_key(cms_schema: &str, store_schema: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in format!("actorctl-sweep\0{cms_schema}\0{store_schema}").bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h as i64
+}
+
+/// Take the sweep lock on this session, waiting up to `wait`. The lock is
+/// released when the connection closes, however the process ends.
+async fn take_lock(client: &Client, key: i64, wait: Duration) -> Result<bool> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let got: bool = client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
+            .await
+            .backend_context(|| "cannot take the sweep lock".into())?
+            .get(0);
+        if got || Instant::now() >= deadline {
+            return Ok(got);
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+fn test_hook(name: &str) -> Option<String> {
+    cfg!(debug_assertions).then(|| std::env::var(name).ok()).flatten()
+}
+
+pub(crate) async fn sweep(s: &Settings, job: &SweepJob, ui: &dyn RepairUi) -> Result<Swept> {
+    let started = Instant::now();
+    interrupt::graceful();
+    let conns = Connections::open(s).await?;
+    let key = lock_key(&s.cms_schema, &s.store_schema);
+    if test_hook("ACTORCTL_TEST_SKIP_SWEEP_LOCK").is_none() {
+        if !take_lock(conns.cms_client(), key, job.wait_lock).await? {
+            return Ok(Swept::LockHeld { key });
+        }
+        tracing::info!("took the sweep lock {key}");
+    }
+    if let Some(ms) = test_hook("ACTORCTL_TEST_PAUSE_AFTER_LOCK_MS").and_then(|v| v.parse::<u64>().ok()) {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    let mut session = Session::open(&conns, s).await?;
+    let mut fleet = session.fleet(job.restart_window).await?;
+    quarantine(&session, &mut fleet, job).await?;
+    let report = &fleet.report;
+    let selection = Selection { all: true, ..Default::default() };
+    let plan = plan_recovery(&report.rows, &selection, job.bulk.min_age, report.now);
+    let pipeline = Pipeline {
+        command: "sweep",
+        action: &job.action,
+        confirm: false,
+        guard: Some((job.bulk.rails, Bulk::Sweep)),
+        limits: job.bulk.limits,
+    };
+    let ran = repair::run(&session, &report.diagnosis, &plan, &pipeline, ui).await?;
+    Ok(Swept::Ran { fleet, ran, took: started.elapsed() })
+}
+
+/// The crash-loop budget: quarantine (and audit) every instance broken again
+/// after `burst` starts or restarts within the window; mark its rows.
+async fn quarantine(session: &Session<'_>, fleet: &mut Fleet, job: &SweepJob) -> Result<()> {
+    let audit = Audit { operator: session.settings.operator.clone(), reason: "crash-loop budget".into() };
+    for k8s in quarantine_candidates(&fleet.report.rows, job.restart_burst) {
+        let own = |r: &&mut crate::core::classify::Row| {
+            r.k8s_name.as_ref() == Some(&k8s) && r.class != Class::Orphan
+        };
+        let rows: Vec<&mut crate::core::classify::Row> = fleet.report.rows.iter_mut().filter(own).collect();
+        if !job.action.dry_run {
+            let row = rows.first();
+            let restarts = row.map_or(0, |r| r.recent_restarts);
+            let meta = serde_json::json!({
+                "old_actor_id": row.and_then(|r| r.actor_id.clone()), "new_actor_id": null,
+                "restarts": restarts, "window_seconds": job.restart_window.as_secs(), "burst": job.restart_burst,
+            });
+            let msg = format!(
+                "restarted {restarts} times within {}: quarantined, sweeps leave it alone until reset-failed",
+                compact(job.restart_window.as_secs())
+            );
+            let entry = audit.entry(&k8s, AuditEvent::Quarantined, ("crash-loop", "quarantined"), msg, meta);
+            session.cms.audit(&entry).await?;
+        }
+        for r in rows {
+            r.quarantined = true;
+        }
+    }
+    Ok(())
+}
