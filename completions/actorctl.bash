@@ -122,7 +122,7 @@ _actorctl() {
 
     case "${cmd}" in
         actorctl)
-            opts="-v -o -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help --version list show start restart cancel recover sweep reset-failed config completions help"
+            opts="-v -o -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help --version list show start restart cancel recover sweep reset-failed config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -172,7 +172,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -192,7 +200,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__cancel)
-            opts="-y -v -o -h --actor --yes --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-y -v -o -h --actor --force --yes --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,7 +278,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -290,7 +306,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__completions)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help bash elvish fish powershell zsh"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -340,7 +356,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -360,7 +384,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help view get-contexts use-context help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help view get-contexts use-context help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -410,7 +434,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -430,7 +462,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__get__subcmd__contexts)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,7 +512,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -570,7 +610,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__use__subcmd__context)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,7 +660,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -640,7 +688,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__view)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -690,7 +738,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -920,7 +976,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__list)
-            opts="-v -o -h --stale --zombie --missing --dead --orphaned --unhealthy --no-headers --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --stale --zombie --missing --dead --orphaned --unhealthy --no-headers --force --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -982,7 +1038,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1002,7 +1066,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__recover)
-            opts="-y -q -v -o -h --all --stale --zombie --missing --dead --orphaned --yes --max --force --min-age --concurrency --rps --quiet --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-y -q -v -o -h --all --stale --zombie --missing --dead --orphaned --yes --max --force --min-age --concurrency --rps --quiet --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,7 +1156,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1112,7 +1184,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__reset__subcmd__failed)
-            opts="-v -o -h --all --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --all --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1162,7 +1234,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1182,7 +1262,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__restart)
-            opts="-v -o -h --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --force --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,7 +1336,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1276,7 +1364,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__show)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --force --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,7 +1414,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1346,7 +1442,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__start)
-            opts="-v -o -h --force --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-v -o -h --force --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1420,7 +1516,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1440,7 +1544,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__sweep)
-            opts="-q -y -v -o -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --yes --check --warn --crit --textfile --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-q -y -v -o -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --yes --check --warn --crit --textfile --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1554,7 +1658,15 @@ _actorctl() {
                     COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_actorctl_global_optspecs
-    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= config= context= v/verbose o/output= stale-after= operator= color= h/help V/version
+    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= config= context= v/verbose o/output= actor-interval= stale-after= max-unhealthy= operator= color= h/help V/version
 end
 
 function __fish_actorctl_needs_command
@@ -37,7 +37,9 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -s o -l output -d 'Outpu
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_needs_command" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_needs_command" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -72,7 +74,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s o -l output -
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -84,6 +88,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l dead -d 'Inst
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l orphaned -d 'Running actors that no running instance points to'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l unhealthy -d 'Every class except healthy'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l no-headers -d 'Omit the table header'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l force -d 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -100,11 +105,14 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s o -l output -
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l force -d 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
@@ -127,12 +135,14 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s o -l output 
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l force -d 'Restart the actor even if it is healthy, stale or zombie'
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l force -d 'Restart the actor even if it is healthy, stale or zombie (also accepts a --stale-after below twice --actor-interval)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -156,11 +166,14 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s o -l outpu
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l force -d 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s h -l help -d 'Print help'
@@ -185,11 +198,14 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s o -l output
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l force -d 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -218,7 +234,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s o -l outpu
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -230,7 +248,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l missing -d
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dead -d 'Instances whose actor finished (Completed, Failed, cancelled)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l orphaned -d 'Running actors that no running instance points to'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l force -d 'Act even when the workers are down (restarts then fix nothing)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l force -d 'Act even when the workers are down or a fleet-wide cause is diagnosed (restarts then fix nothing); also accepts a low --stale-after'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s q -l quiet -d 'No progress output; the report only'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -265,12 +283,14 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s o -l output 
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l force -d 'Act even when the workers are down'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l force -d 'Act even when the workers are down or a fleet-wide cause is diagnosed; also accepts a low --stale-after'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s q -l quiet -d 'Print nothing unless something failed or is quarantined (for cron mail)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s y -l yes -d 'Accepted for habits from `recover`: a sweep never prompts'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
@@ -290,7 +310,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s o -l 
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -311,7 +333,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -335,7 +359,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -355,7 +381,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -375,7 +403,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''
@@ -399,7 +429,9 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s o -l o
 wide\t''
 json\t''
 jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
 always\t''

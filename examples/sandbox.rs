@@ -44,7 +44,8 @@ async fn main() -> anyhow::Result<()> {
     let cluster = Cluster::start()?;
     let db = cluster.create_database().await?;
     let url = cluster.url(&db);
-    let opts = FleetOptions { interval: Duration::from_secs(2), ..Default::default() };
+    let interval = Duration::from_secs(2);
+    let opts = FleetOptions { interval, ..Default::default() };
     let fleet = Fleet::in_database(url.clone(), db, opts).await?;
     eprintln!("sandbox: starting {n} instance actors and breaking {broken} of them…");
     let expected = sandbox::build(&fleet, n, &b).await?;
@@ -54,6 +55,7 @@ async fn main() -> anyhow::Result<()> {
         expected.orphans.len()
     );
     println!("export ACTORCTL_DATABASE_URL='{url}'");
+    println!("export ACTORCTL_ACTOR_INTERVAL={}s", interval.as_secs());
     if let Some(path) = url_file {
         std::fs::write(&path, &url)?;
     }

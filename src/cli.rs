@@ -3,7 +3,12 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::time::Duration;
 
+use crate::core::guard::Budget;
 use crate::core::timefmt::parse_duration;
+
+fn parse_budget(s: &str) -> Result<Budget, String> {
+    Budget::parse(s)
+}
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -19,21 +24,33 @@ Exit codes:
 /// orchestration store, classifies every instance actor (healthy, stale,
 /// zombie, missing, dead, orphan) and shows the evidence.
 #[derive(Debug, Parser)]
-#[command(name = "actorctl", version, after_help = EXIT_CODES, max_term_width = 100)]
+#[command(name = "actorctl", version, after_help = EXIT_CODES, max_term_width = 100, arg_required_else_help = true)]
 pub struct Cli {
     #[command(flatten)]
     pub connect: ConnectOpts,
 
     /// Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]
-    #[arg(long, env = "ACTORCTL_CONFIG", global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        env = "ACTORCTL_CONFIG",
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub config: Option<std::path::PathBuf>,
 
     /// Context of the config file to use instead of its current context.
-    #[arg(long, env = "ACTORCTL_CONTEXT", global = true, value_name = "NAME")]
+    #[arg(
+        long,
+        env = "ACTORCTL_CONTEXT",
+        global = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub context: Option<String>,
 
     /// More logging on stderr (-v info, -vv debug); RUST_LOG overrides.
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = "Global options")]
     pub verbose: u8,
 
     #[command(flatten)]
@@ -114,7 +131,8 @@ pub struct RecoverArgs {
     /// Abort, touching nothing, when the plan has more actions than this.
     #[arg(long, value_name = "N")]
     pub max: Option<usize>,
-    /// Act even when the workers are down (restarts then fix nothing).
+    /// Act even when the workers are down or a fleet-wide cause is diagnosed
+    /// (restarts then fix nothing); also accepts a low --stale-after.
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]
@@ -138,7 +156,7 @@ pub struct BulkOpts {
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
     /// Start at most this many actions per second.
-    #[arg(long, value_parser = parse_rps)]
+    #[arg(long, value_parser = parse_rps, allow_hyphen_values = true)]
     pub rps: Option<f64>,
 }
 
@@ -148,7 +166,8 @@ pub struct SweepArgs {
     /// actions than this.
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub max: usize,
-    /// Act even when the workers are down.
+    /// Act even when the workers are down or a fleet-wide cause is diagnosed;
+    /// also accepts a low --stale-after.
     #[arg(long)]
     pub force: bool,
     /// Wait this long for another sweep's lock instead of exiting at once.
@@ -197,7 +216,8 @@ fn parse_rps(s: &str) -> Result<f64, String> {
 pub struct StartArgs {
     /// Instance name (user_name) or k8s_name.
     pub name: String,
-    /// Restart the actor even if it is healthy, stale or zombie.
+    /// Restart the actor even if it is healthy, stale or zombie (also accepts a
+    /// --stale-after below twice --actor-interval).
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]
@@ -210,6 +230,9 @@ pub struct StartArgs {
 pub struct RestartArgs {
     /// Instance name (user_name) or k8s_name.
     pub name: String,
+    /// Accept a --stale-after below twice --actor-interval (it calls healthy actors stale).
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub action: ActionOpts,
     #[command(flatten)]
@@ -224,6 +247,9 @@ pub struct CancelArgs {
     /// Cancel this actor id instead: an orphan that no instance points to.
     #[arg(long, value_name = "ID")]
     pub actor: Option<String>,
+    /// Accept a --stale-after below twice --actor-interval (it calls healthy actors stale).
+    #[arg(long)]
+    pub force: bool,
     /// Do not ask for confirmation (required when stdin is not a terminal).
     #[arg(short, long)]
     pub yes: bool,
@@ -343,6 +369,9 @@ pub struct ListArgs {
     /// Omit the table header.
     #[arg(long)]
     pub no_headers: bool,
+    /// Accept a --stale-after below twice --actor-interval (it calls healthy actors stale).
+    #[arg(long)]
+    pub force: bool,
 
     #[command(flatten)]
     pub monitor: MonitorOpts,
@@ -372,6 +401,9 @@ pub struct MonitorOpts {
 pub struct ShowArgs {
     /// Instance name (user_name) or k8s_name.
     pub name: String,
+    /// Accept a --stale-after below twice --actor-interval (it calls healthy actors stale).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options every subcommand takes.
@@ -383,9 +415,20 @@ pub struct CommonOpts {
     #[arg(short, long, global = true, value_enum, default_value_t = Format::Table)]
     pub output: Format,
 
+    /// The instance actor's loop interval: --stale-after must be at least twice
+    /// this, and the workers are down once due work is older than twice this.
+    #[arg(long, global = true, env = "ACTORCTL_ACTOR_INTERVAL", default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub actor_interval: Duration,
+
     /// Health checks or progress older than this count as stale.
     #[arg(long, global = true, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
     pub stale_after: Duration,
+
+    /// The disruption budget: more unhealthy instances than this at once (a
+    /// share like 50% or a count like 200, in a fleet of at least 10) is a
+    /// fleet-wide cause; recover and sweep then refuse unless --force.
+    #[arg(long, global = true, env = "ACTORCTL_MAX_UNHEALTHY", default_value = "50%", value_parser = parse_budget)]
+    pub max_unhealthy: Budget,
 
     /// Who, recorded in the audit trail (default: $USER@hostname).
     #[arg(long, global = true, env = "ACTORCTL_OPERATOR")]

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use crate::cli::{self, ActionOpts, BackendOpts, BulkOpts, ClassOpts, Cli, Command, MonitorOpts};
 use crate::core::classify::Class;
 use crate::core::error::usage;
-use crate::core::guard::Rails;
+use crate::core::guard::{Budget, Rails};
 use crate::core::model::{BackendKind, Format, Limits};
 use crate::core::plan::Request;
 use crate::core::timefmt::parse_duration;
@@ -48,6 +48,8 @@ pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowe
         }
         command => command,
     };
+    let config_path =
+        path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|_| "the config file".into());
     let ctx = match path {
         Ok(path) => {
             let file = contexts::load(&path, explicit)?;
@@ -62,11 +64,45 @@ pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowe
         }
         Err(_) => Context::default(),
     };
-    let settings = settings(&cli.connect, &cli.common, m, &ctx)?;
+    let mut settings = settings(&cli.connect, &cli.common, m, &ctx)?;
+    let libpq_env = ["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGSERVICE"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+    if cli.connect.database_url.is_none() && ctx.database_url.is_none() && ctx.host.is_none() && !libpq_env {
+        settings.unconfigured = Some(format!(
+            "no database is configured: set ACTORCTL_DATABASE_URL (or pass --database-url), choose a context \
+             with --context, or add one to {config_path} (`actorctl config view`)"
+        ));
+    }
     secrets.extend(settings.secrets());
     let sub = m.subcommand().map_or(m, |(_, s)| s);
     let job = job(command, &settings, sub, &ctx)?;
+    check_threshold(&settings, &job)?;
     Ok(Lowered::Run(Box::new(Run { settings, job })))
+}
+
+/// A threshold below twice the loop interval calls healthy actors stale
+/// between two loops: refused unless the command was given `--force`.
+fn check_threshold(s: &Settings, job: &Job) -> Result<()> {
+    let forced = match job {
+        Job::List(j) => j.force,
+        Job::Show { force, .. } => *force,
+        Job::Repair(j) => j.force,
+        Job::Recover(j) => j.bulk.rails.force,
+        Job::Sweep(j) => j.bulk.rails.force,
+        Job::ResetFailed { .. } => true,
+    };
+    let floor = s.actor_interval * 2;
+    if s.stale_after < floor && !forced {
+        return Err(usage(format!(
+            "--stale-after {} is below twice --actor-interval {} ({}): healthy actors would look stale between \
+             two loops. Raise it, or pass --force",
+            humantime::format_duration(s.stale_after),
+            humantime::format_duration(s.actor_interval),
+            humantime::format_duration(floor)
+        )));
+    }
+    Ok(())
 }
 
 fn from_default(m: &ArgMatches, id: &str) -> bool {
@@ -106,10 +142,16 @@ fn settings(
     for (name, value) in [("cms-schema", &cms_schema), ("duroxide-schema", &store_schema)] {
         cli::parse_ident(value).map_err(|e| usage(format!("context {name}: {e}")))?;
     }
-    let stale = match ctx.stale_after.as_deref() {
-        Some(s) => Some(parse_duration(s).map_err(|e| usage(format!("context stale-after: {e}")))?),
-        None => None,
+    let duration = |key: &str, v: &Option<String>| -> Result<Option<std::time::Duration>> {
+        v.as_deref().map(|s| parse_duration(s).map_err(|e| usage(format!("context {key}: {e}")))).transpose()
     };
+    let stale = duration("stale-after", &ctx.stale_after)?;
+    let interval = duration("actor-interval", &ctx.actor_interval)?;
+    let budget = ctx
+        .max_unhealthy
+        .as_deref()
+        .map(|s| Budget::parse(s).map_err(|e| usage(format!("context max-unhealthy: {e}"))))
+        .transpose()?;
     Ok(Settings {
         cms,
         store,
@@ -124,7 +166,10 @@ fn settings(
         statement_timeout: c.statement_timeout,
         connect_timeout: c.connect_timeout,
         stale_after: or_context(m, "stale_after", &common.stale_after, stale),
+        actor_interval: or_context(m, "actor_interval", &common.actor_interval, interval),
+        max_unhealthy: or_context(m, "max_unhealthy", &common.max_unhealthy, budget),
         operator: common.operator.clone().unwrap_or_else(crate::settings::sys::default_operator),
+        unconfigured: None,
         format: match common.output {
             cli::Format::Table => Format::Table,
             cli::Format::Wide => Format::Wide,
@@ -149,23 +194,25 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
         Command::List(a) => Job::List(ListJob {
             classes: list_classes(&a.classes, a.unhealthy),
             headers: !a.no_headers,
-            monitor: monitor(&a.monitor),
+            monitor: monitor(&a.monitor)?,
+            force: a.force,
         }),
         Command::Show(a) => {
             formats("show", &results)?;
-            Job::Show { name: a.name }
+            Job::Show { name: a.name, force: a.force }
         }
         Command::Start(a) => {
             formats("start", &results)?;
             let action = action(&a.action, &a.backend, sub, ctx)?;
             let target = RepairTarget::Instance(a.name);
-            Job::Repair(RepairJob { request: Request::Start { force: a.force }, target, yes: false, action })
+            let request = Request::Start { force: a.force };
+            Job::Repair(RepairJob { request, target, yes: false, action, force: a.force })
         }
         Command::Restart(a) => {
             formats("restart", &results)?;
             let action = action(&a.action, &a.backend, sub, ctx)?;
             let target = RepairTarget::Instance(a.name);
-            Job::Repair(RepairJob { request: Request::Restart, target, yes: false, action })
+            Job::Repair(RepairJob { request: Request::Restart, target, yes: false, action, force: a.force })
         }
         Command::Cancel(a) => {
             formats("cancel", &results)?;
@@ -175,7 +222,7 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
                 (None, Some(name)) => RepairTarget::Instance(name),
                 (None, None) => return Err(usage("cancel needs an instance name or --actor <id>")),
             };
-            Job::Repair(RepairJob { request: Request::Cancel, target, yes: a.yes, action })
+            Job::Repair(RepairJob { request: Request::Cancel, target, yes: a.yes, action, force: a.force })
         }
         Command::Recover(a) => {
             formats("recover", &results)?;
@@ -195,7 +242,7 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
                 restart_burst: a.restart_burst,
                 restart_window: a.restart_window,
                 bulk: bulk(&a.bulk, Rails { force: a.force, max: Some(a.max) }, a.quiet),
-                monitor: monitor(&a.monitor),
+                monitor: monitor(&a.monitor)?,
                 action: action(&a.action, &a.backend, sub, ctx)?,
             })
         }
@@ -225,7 +272,7 @@ fn selected(c: &ClassOpts) -> Vec<Class> {
 fn list_classes(c: &ClassOpts, unhealthy: bool) -> Vec<Class> {
     let mut wanted = selected(c);
     if unhealthy {
-        wanted.extend(Class::ALL.iter().filter(|c| **c != Class::Healthy));
+        wanted.extend(Class::ALL.iter().filter(|c| c.is_unhealthy()));
     }
     if wanted.is_empty() {
         wanted = Class::ALL.to_vec();
@@ -233,8 +280,14 @@ fn list_classes(c: &ClassOpts, unhealthy: bool) -> Vec<Class> {
     wanted
 }
 
-fn monitor(m: &MonitorOpts) -> Monitor {
-    Monitor { check: m.check.then_some((m.warn, m.crit)), textfile: m.textfile.clone() }
+fn monitor(m: &MonitorOpts) -> Result<Monitor> {
+    if m.warn > m.crit {
+        return Err(usage(format!(
+            "--warn {} is above --crit {}: WARNING must start at or below CRITICAL",
+            m.warn, m.crit
+        )));
+    }
+    Ok(Monitor { check: m.check.then_some((m.warn, m.crit)), textfile: m.textfile.clone() })
 }
 
 fn bulk(b: &BulkOpts, rails: Rails, quiet: bool) -> BulkSettings {

@@ -28,9 +28,10 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
         Err(e) => {
-            let mut msg = format!("actorctl: error: {e}");
+            // Messages may quote what the databases hold: escape it.
+            let mut msg = format!("actorctl: error: {}", actorctl::printable(&e.to_string()));
             for cause in e.chain().skip(1) {
-                msg.push_str(&format!("\n  caused by: {cause}"));
+                msg.push_str(&format!("\n  caused by: {}", actorctl::printable(&cause.to_string())));
             }
             eprintln!("{}", actorctl::scrub(msg, &secrets));
             ExitCode::from(actorctl::exit_code(&e))
@@ -80,24 +81,38 @@ fn version() -> &'static str {
 }
 
 /// --help and --version print and exit 0; any other clap error is a usage
-/// error, exit 2.
+/// error, exit 2, with clap's whole message: the suggestion ("a similar
+/// subcommand exists"), the allowed values, the usage line. Styled only
+/// when stderr is a terminal.
 fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
     if !e.use_stderr() {
         let _ = e.print();
         return ExitCode::from(EXIT_OK);
     }
-    eprintln!("{}", usage_error_text(e));
+    // Bare `actorctl` (with or without connection variables set), or a
+    // command group without its subcommand: the help, then one error line.
+    let bare = std::env::args_os().len() == 1;
+    if bare || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        if bare {
+            eprint!("{}", Cli::command().render_help());
+        } else {
+            let _ = e.print();
+        }
+        eprintln!("actorctl: error: no command given (see the list above)");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let styled = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let rendered = if styled { e.render().ansi().to_string() } else { e.render().to_string() };
+    eprint!("actorctl: {}", without_connection_values(&rendered));
     ExitCode::from(EXIT_USAGE)
 }
 
-/// clap's message in one line, kubectl-style, with where to read more.
-fn usage_error_text(e: &clap::Error) -> String {
-    let rendered = e.render().to_string();
-    let first = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    let usage =
-        rendered.lines().find(|l| l.starts_with("Usage: ")).map(|u| format!("\n{u}")).unwrap_or_default();
-    format!("actorctl: error: {first}{usage}\nSee 'actorctl --help' or 'actorctl <command> --help'.")
+/// A usage line names the connection flags an environment variable filled
+/// in (`--database-url <DATABASE_URL>`): noise at best, so drop them.
+fn without_connection_values(text: &str) -> String {
+    text.replace(" --database-url <DATABASE_URL>", "").replace(" --duroxide-url <DUROXIDE_URL>", "")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -86,6 +86,10 @@ fn man_renders_the_pages() {
             .expect("man (install man-db: scripts/ensure-tools)");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let text = String::from_utf8_lossy(&out.stdout);
+        for section in ["EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES", "ACTORCTL_DATABASE_URL"] {
+            assert!(text.contains(section), "{page} has no {section}: {text}");
+        }
+        assert!(!text.contains("actorctl-help"), "{page} points to a missing actorctl-help(1)");
         assert!(text.contains("actorctl"), "{text}");
         if page.ends_with("recover.1") {
             assert!(text.contains("--dry-run") || text.contains("dry-run"), "{text}");

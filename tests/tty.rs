@@ -10,9 +10,14 @@ use std::time::Duration;
 
 /// Run actorctl on a pty, typing `keys`; returns (exit code, everything the terminal showed).
 fn on_tty(url: &str, args: &str, keys: &str) -> (i32, String) {
+    on_tty_with(url, args, keys, &[])
+}
+
+fn on_tty_with(url: &str, args: &str, keys: &str, env: &[(&str, &str)]) -> (i32, String) {
     let bin = assert_cmd::cargo::cargo_bin("actorctl");
     let mut child = Std::new("script")
         .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .envs(env.iter().copied())
         .env("ACTORCTL_DATABASE_URL", url)
         .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
         .env("TERM", "xterm")
@@ -65,4 +70,20 @@ async fn recover_shows_the_plan_asks_and_draws_progress() {
     assert!(screen.contains("12 actions: 12 done"), "{screen}");
     let counts = fleet.running_actors_by_k8s().await.unwrap();
     assert!(names.iter().all(|n| counts.get(n) == Some(&1)));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_a_narrow_terminal_the_evidence_is_cut_to_fit() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    fleet.insert_many_without_actors("narrow", 3).await.unwrap();
+    let (code, screen) = on_tty_with(&fleet.url, "list --color never", "", &[("COLUMNS", "70")]);
+    assert_eq!(code, 1, "{screen}");
+    let rows: Vec<&str> = screen.lines().filter(|l| l.contains("narrow")).collect();
+    assert_eq!(rows.len(), 3, "{screen}");
+    for row in &rows {
+        assert!(row.trim_end_matches('\r').chars().count() <= 70, "{row:?} is wider than 70 columns");
+        assert!(row.contains('…'), "cut with an ellipsis: {row:?}");
+    }
+    let (_, wide) = on_tty_with(&fleet.url, "list -o wide --color never", "", &[("COLUMNS", "70")]);
+    assert!(wide.contains("instance_actor_orchestration_id is NULL"), "-o wide keeps it whole: {wide}");
 }

@@ -4,7 +4,7 @@ use anyhow::Result;
 use comfy_table::{presets, ContentArrangement, Table};
 use std::path::Path;
 
-use crate::core::error::{usage, EXIT_OK};
+use crate::core::error::EXIT_OK;
 use crate::output::render::actors::strip_margin;
 use crate::output::Term;
 use crate::settings::contexts::{self, ConfigFile};
@@ -13,10 +13,14 @@ use crate::settings::ConfigJob;
 pub fn run(cmd: &ConfigJob, path: &Path, explicit: bool, selected: Option<&str>, term: &Term) -> Result<u8> {
     match cmd {
         ConfigJob::View => {
-            let file = contexts::load(path, explicit)?;
-            let text = toml::to_string_pretty(&contexts::redacted(&file))
-                .map_err(|e| usage(format!("cannot show {}: {e}", path.display())))?;
-            term.emit(&format!("# {}\n{text}", path.display()))?;
+            contexts::load(path, explicit)?;
+            match contexts::masked_text(path)? {
+                Some(text) => term.emit(&format!("# {}\n{text}", path.display()))?,
+                None => term.note(&format!(
+                    "no config file at {} (actorctl reads its contexts from there; see the README, Contexts)",
+                    path.display()
+                )),
+            }
         }
         ConfigJob::GetContexts => {
             let file = contexts::load(path, explicit)?;

@@ -2,44 +2,58 @@
 
 use anyhow::Result;
 
-use crate::core::classify::{Class, Row};
+use crate::core::classify::Row;
 use crate::core::error::{EXIT_OK, EXIT_UNHEALTHY};
 use crate::core::model::Format;
 use crate::ops::session::{Connections, Session, RESTART_WINDOW};
-use crate::output::render::{actors, monitor};
+use crate::output::render::actors::{self, TableStyle};
+use crate::output::render::monitor;
 use crate::output::{textfile, Term};
 use crate::settings::{ListJob, Settings};
 
 pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
-    let conns = Connections::open(s).await?;
-    let fleet = Session::open(&conns, s).await?.fleet(RESTART_WINDOW).await?;
+    let read = async {
+        let conns = Connections::open(s).await?;
+        Session::open(&conns, s).await?.fleet(RESTART_WINDOW).await
+    };
+    let fleet = match read.await {
+        Ok(fleet) => fleet,
+        Err(e) => {
+            // The textfile says so too, rather than keeping old gauges.
+            if let Some(path) = &job.monitor.textfile {
+                textfile::write(path, None, None)?;
+            }
+            return Err(e);
+        }
+    };
     let report = &fleet.report;
     let rows: Vec<&Row> = report.rows.iter().filter(|r| job.classes.contains(&r.class)).collect();
-    let workers_down = report.diagnosis.workers_down;
-
+    let diagnosis = &report.diagnosis;
     if let Some(path) = &job.monitor.textfile {
         let all: Vec<&Row> = report.rows.iter().collect();
-        textfile::write_atomically(path, &monitor::textfile(&all, workers_down, None, None))?;
+        textfile::write(path, Some((&all, diagnosis)), None)?;
     }
     if let Some((warn, crit)) = job.monitor.check {
-        let (code, line) = monitor::check(&rows, workers_down, warn, crit);
+        let (code, line) = monitor::check(&rows, diagnosis, warn, crit);
         term.emit(&line)?;
         return Ok(code);
     }
     let fmt = s.format;
-    if let Some(msg) = report.diagnosis.message.as_ref().filter(|_| fmt != Format::Json) {
+    if let Some(msg) = diagnosis.message.as_ref().filter(|_| fmt != Format::Json) {
         term.note(&format!("WARNING: {msg}"));
     }
     term.emit(&match fmt {
-        Format::Json => actors::json(&rows, &report.diagnosis),
+        Format::Json => actors::json(&rows, diagnosis),
         Format::Jsonl => actors::jsonl(&rows),
         Format::Table | Format::Wide => {
-            actors::table(report, &rows, fmt == Format::Wide, job.headers, term.color())
+            let (wide, headers, color, width) =
+                (fmt == Format::Wide, job.headers, term.color(), term.width());
+            actors::table(report, &rows, TableStyle { wide, headers, color, width })
         }
     })?;
     if fmt != Format::Json {
         term.note(&actors::summary_line(&rows));
     }
-    let unhealthy = rows.iter().any(|r| r.class != Class::Healthy) || workers_down;
+    let unhealthy = rows.iter().any(|r| r.class.is_unhealthy()) || diagnosis.fleet_is_sick();
     Ok(if unhealthy { EXIT_UNHEALTHY } else { EXIT_OK })
 }

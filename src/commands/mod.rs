@@ -29,7 +29,7 @@ pub async fn dispatch(run: Run, term: &Term) -> Result<u8> {
             let check = j.monitor.check.is_some();
             or_unknown(check, list::run(j, settings, term).await, settings, term)
         }
-        Job::Show { name } => show::run(&name, settings, term).await,
+        Job::Show { name, .. } => show::run(&name, settings, term).await,
         Job::Repair(j) => repair::run(j, settings, term).await,
         Job::Recover(j) => recover::run(j, settings, term).await,
         Job::Sweep(j) => {

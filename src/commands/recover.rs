@@ -6,9 +6,10 @@ use anyhow::Result;
 use crate::core::error::usage;
 use crate::core::guard::{dry_run_exit_code, exit_code, Bulk};
 use crate::core::model::Format;
+use crate::core::model::Ran;
 use crate::core::plan::{plan_recovery, Selection};
 use crate::ops::interrupt;
-use crate::ops::repair::{self, Pipeline, Ran};
+use crate::ops::repair::{self, Pipeline};
 use crate::ops::session::{Connections, Session, RESTART_WINDOW};
 use crate::output::render::results;
 use crate::output::ui::{Ask, Ui};
@@ -55,7 +56,7 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
             }
             return Ok(dry_run_exit_code(&plan));
         }
-        Ran::Refused(r) => anyhow::bail!(r.message),
+        Ran::Refused(r, _) => anyhow::bail!(r.message),
         Ran::Nothing(r) => {
             term.note("nothing to recover");
             (r, false)

@@ -5,8 +5,9 @@ use anyhow::Result;
 use crate::core::error::EXIT_OK;
 use crate::core::guard::exit_code;
 use crate::core::model::Limits;
+use crate::core::model::Ran;
 use crate::core::plan::Request;
-use crate::ops::repair::{self, plan_actor, plan_one, Pipeline, Ran};
+use crate::ops::repair::{self, plan_actor, plan_one, Pipeline};
 use crate::ops::session::{Connections, Session, RESTART_WINDOW};
 use crate::output::render::results;
 use crate::output::ui::{Ask, Ui};
@@ -43,7 +44,7 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
             return Ok(EXIT_OK);
         }
         Ran::Nothing(r) | Ran::Acted { results: r, .. } => r,
-        Ran::Refused(_) => unreachable!("single actions have no bulk guard"),
+        Ran::Refused(..) => unreachable!("single actions have no bulk guard"),
     };
     // Say so in the result too, when the instance was quarantined.
     if let (Some(first), Some(note)) = (results_.first_mut(), &note) {

@@ -3,72 +3,71 @@
 use anyhow::Result;
 
 use crate::core::classify::Row;
-use crate::core::error::EXIT_OK;
 use crate::core::guard::{dry_run_exit_code, exit_code};
-use crate::core::model::{ActionResult, Format};
-use crate::ops::repair::Ran;
-use crate::ops::sweep::{sweep, Swept};
-use crate::output::render::{monitor, results, sweep as render};
+use crate::core::model::{Format, Ran};
+use crate::ops::sweep::sweep;
+use crate::output::print::{print_sweep, Printed};
+use crate::output::render::monitor::{self, SweepMetrics};
+use crate::output::render::{results, sweep as render};
 use crate::output::ui::{Ask, Ui};
 use crate::output::{textfile, Term};
 use crate::settings::{Settings, SweepJob};
 
 pub(crate) async fn run(job: SweepJob, s: &Settings, term: &Term) -> Result<u8> {
-    let json = s.format == Format::Json;
     let ui = Ui { term, ask: Ask::Never, quiet: true };
-    let (fleet, ran, took) = match sweep(s, &job, &ui).await? {
-        Swept::LockHeld { key } => {
-            if !job.bulk.quiet {
-                term.note(&format!(
-                    "actorctl: another sweep holds the lock (advisory lock {key}); nothing to do"
-                ));
+    let swept = match sweep(s, &job, &ui).await {
+        Ok(swept) => swept,
+        Err(e) => {
+            let error = SweepMetrics { results: &[], duration_secs: None, success: false, result: "error" };
+            if let Some(path) = &job.monitor.textfile {
+                textfile::write(path, None, Some(error))?;
             }
-            term.emit(&render::lock_held(job.monitor.check.is_some(), json))?;
-            return Ok(EXIT_OK);
+            return Err(e);
         }
-        Swept::Ran { fleet, ran, took } => (fleet, ran, took),
     };
-    let rows: Vec<&Row> = fleet.report.rows.iter().collect();
-    let workers_down = fleet.report.diagnosis.workers_down;
-    let (results_, refusal, interrupted) = match ran {
-        Ran::DryRun(described) => {
+    let json = s.format == Format::Json;
+    let (results_, refusal, interrupted) = match &swept.ran {
+        Some(Ran::DryRun(described)) => {
             let plan: Vec<_> = described.iter().map(|(p, _)| p.clone()).collect();
-            term.emit(&if json { results::plan_json(&described) } else { results::dry_run_table(&plan) })?;
+            term.emit(&if json { results::plan_json(described) } else { results::dry_run_table(&plan) })?;
             return Ok(dry_run_exit_code(&plan));
         }
-        Ran::Refused(r) => (Vec::new(), Some(r.message), false),
-        Ran::Nothing(r) => (r, None, false),
-        Ran::Acted { results, interrupted } => (results, None, interrupted),
+        Some(Ran::Refused(r, would)) => (Vec::new(), Some((r.message.as_str(), would.as_slice())), false),
+        Some(Ran::Nothing(r)) => (r.clone(), None, false),
+        Some(Ran::Acted { results, interrupted }) => (results.clone(), None, *interrupted),
+        None => (Vec::new(), None, false),
     };
-    let failed = refusal.is_some() || results_.iter().any(|r| !r.outcome.is_ok());
+    let rows: Vec<&Row> = swept.report.rows.iter().collect();
+    let diagnosis = &swept.report.diagnosis;
+    let lock_held = swept.lock_held.is_some();
+    let report = render::Report {
+        rows: &rows,
+        results: &results_,
+        refusal,
+        lock_held,
+        workers_down: diagnosis.workers_down,
+    };
     if let Some(path) = &job.monitor.textfile {
-        textfile::write_sweep(path, &rows, workers_down, &results_, took, !failed)?;
+        let ran = (!lock_held).then_some(swept.took.as_secs_f64());
+        let metrics = SweepMetrics {
+            results: &results_,
+            duration_secs: ran,
+            success: report.result() == "ok",
+            result: report.result(),
+        };
+        textfile::write(path, Some((&rows, diagnosis)), Some(metrics))?;
     }
     if let Some((warn, crit)) = job.monitor.check {
-        let remaining = render::remaining(&rows, &results_);
-        let (code, line) = monitor::check(&remaining, workers_down, warn, crit);
+        let after = render::after(&rows, &results_);
+        let (code, line) = monitor::check(&after.iter().collect::<Vec<_>>(), diagnosis, warn, crit);
         term.emit(&line)?;
         return Ok(code);
     }
-    if let Some(why) = &refusal {
-        term.note(&format!("actorctl: {why}"));
-    }
-    let quarantined: Vec<&Row> = rows.iter().copied().filter(|r| r.quarantined).collect();
-    if !job.bulk.quiet || failed || !quarantined.is_empty() {
-        let report =
-            render::Report { rows: &rows, results: &results_, refusal: refusal.as_deref(), workers_down };
-        if json {
-            term.emit(&render::json(&report))?;
-        } else {
-            let acted: Vec<ActionResult> = render::acted(&results_);
-            if !acted.is_empty() {
-                term.emit(&results::table(&acted, term.color()))?;
-            }
-            for line in render::quarantine_notes(&quarantined, job.restart_window) {
-                term.note(&line);
-            }
-            term.note(&format!("sweep: {} in {:.1}s", results::summary_line(&results_), took.as_secs_f64()));
-        }
-    }
+    let quiet = job.bulk.quiet;
+    print_sweep(
+        term,
+        &report,
+        Printed { json, quiet, window: job.restart_window, took: swept.took, lock: swept.lock_held },
+    )?;
     Ok(exit_code(&results_, refusal.is_some(), interrupted))
 }

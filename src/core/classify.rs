@@ -24,6 +24,9 @@ pub(crate) struct CmsInstance {
     pub(crate) quarantined: bool,
     /// Starts and restarts by actorctl within the budget's window.
     pub(crate) recent_restarts: i64,
+    /// An operator cancelled the actor on purpose (`actor_held` is its
+    /// latest actor event): unmonitored by choice until `start`.
+    pub(crate) held: bool,
 }
 
 /// An orchestration instance in the store, with what its queues hold.
@@ -87,15 +90,30 @@ pub(crate) enum Class {
     Stale,
     Orphan,
     Healthy,
+    /// Cancelled on purpose by an operator: left alone until `start`.
+    Held,
 }
 
 impl Class {
-    pub(crate) const ALL: [Class; 6] =
-        [Class::Zombie, Class::Dead, Class::Missing, Class::Stale, Class::Orphan, Class::Healthy];
+    pub(crate) const ALL: [Class; 7] = [
+        Class::Zombie,
+        Class::Dead,
+        Class::Missing,
+        Class::Stale,
+        Class::Orphan,
+        Class::Healthy,
+        Class::Held,
+    ];
+
+    /// Anything but healthy or held: what `list` exits 1 for.
+    pub(crate) fn is_unhealthy(self) -> bool {
+        !matches!(self, Class::Healthy | Class::Held)
+    }
 
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Class::Healthy => "healthy",
+            Class::Held => "held",
             Class::Stale => "stale",
             Class::Zombie => "zombie",
             Class::Missing => "missing",
@@ -141,7 +159,18 @@ pub(crate) struct Row {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub(crate) struct Diagnosis {
     pub(crate) workers_down: bool,
+    /// The workers hold locks, but due work keeps ageing past T: stuck.
+    pub(crate) workers_stalled: bool,
+    /// More unhealthy at once than the disruption budget allows.
+    pub(crate) fleet_wide: bool,
     pub(crate) message: Option<String>,
+}
+
+impl Diagnosis {
+    /// Restarting actors now would fix nothing.
+    pub(crate) fn fleet_is_sick(&self) -> bool {
+        self.workers_down || self.workers_stalled || self.fleet_wide
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -223,7 +252,13 @@ impl Ctx {
             recent_restarts: i.recent_restarts,
         };
         let Some(id) = i.actor_id.as_deref() else {
-            row.evidence = "no actor: instance_actor_orchestration_id is NULL".into();
+            if i.held {
+                row.class = Class::Held;
+                row.evidence =
+                    "held: an operator cancelled its actor (`actorctl start` lifts the hold)".into();
+            } else {
+                row.evidence = "no actor: instance_actor_orchestration_id is NULL".into();
+            }
             return row;
         };
         if let Some(a) = actors.get(id) {
@@ -380,6 +415,19 @@ pub(crate) fn k8s_from_actor_id(id: &str) -> Option<String> {
 /// workers are down, and restarting actors would fix nothing.
 fn diagnose(store: &StoreSnapshot, ctx: &Ctx) -> Diagnosis {
     match store.oldest_overdue {
+        Some(oldest) if store.live_locks > 0 && ctx.now - oldest > ctx.t => Diagnosis {
+            workers_stalled: true,
+            message: Some(format!(
+                "the workers are stuck: they hold {} lock(s), but orchestrator work has been due since {} ({}), \
+                 longer than {}; actors look stale or zombie because nothing advances them. Look at the \
+                 control plane's workers before restarting actors",
+                store.live_locks,
+                oldest.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                ctx.age(Some(oldest)),
+                ctx.t_text
+            )),
+            ..Diagnosis::default()
+        },
         Some(oldest) if store.live_locks == 0 && ctx.now - oldest > ctx.t => Diagnosis {
             workers_down: true,
             message: Some(format!(
@@ -389,6 +437,7 @@ fn diagnose(store: &StoreSnapshot, ctx: &Ctx) -> Diagnosis {
                 oldest.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 ctx.age(Some(oldest))
             )),
+            ..Diagnosis::default()
         },
         _ => Diagnosis::default(),
     }

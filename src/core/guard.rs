@@ -1,10 +1,51 @@
 //! The guard rails of bulk repair and the exit-code rule, in one place:
 //! when to refuse, whom to quarantine, and what a run's exit code is.
 
-use super::classify::{Class, Diagnosis, Row};
+use super::classify::{Class, Diagnosis, Report, Row};
 use super::error::{EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
 use super::model::ActionResult;
 use super::plan::{Action, Planned};
+use super::timefmt::compact;
+
+/// The disruption budget (`--max-unhealthy`): how many unhealthy instances
+/// at once are still believable as independent failures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Budget {
+    /// A share of the running fleet, 0–100.
+    Percent(f64),
+    Count(usize),
+}
+
+impl Budget {
+    /// `50%` or `200`.
+    pub fn parse(s: &str) -> Result<Budget, String> {
+        let bad = || format!("'{s}' is neither a share (50%) nor a count (200) of instances");
+        match s.trim().strip_suffix('%') {
+            Some(p) => match p.trim().parse::<f64>() {
+                Ok(p) if (0.0..=100.0).contains(&p) => Ok(Budget::Percent(p)),
+                _ => Err(bad()),
+            },
+            None => s.trim().parse::<usize>().map(Budget::Count).map_err(|_| bad()),
+        }
+    }
+
+    /// More than the budget allows, out of `fleet` running instances.
+    pub(crate) fn exceeded(self, unhealthy: usize, fleet: usize) -> bool {
+        match self {
+            Budget::Percent(p) => unhealthy as f64 > fleet as f64 * p / 100.0,
+            Budget::Count(n) => unhealthy > n,
+        }
+    }
+}
+
+impl std::fmt::Display for Budget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Budget::Percent(p) => write!(f, "{p}%"),
+            Budget::Count(n) => write!(f, "{n}"),
+        }
+    }
+}
 
 /// Which bulk command asks: the wording of a refusal differs, not the rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,8 +76,16 @@ pub(crate) fn refusal(plan: &[Planned], diagnosis: &Diagnosis, rails: Rails, who
     if todo == 0 {
         return None;
     }
-    if diagnosis.workers_down && !rails.force {
+    if diagnosis.fleet_is_sick() && !rails.force {
         let why = diagnosis.message.clone().unwrap_or_default();
+        if !diagnosis.workers_down {
+            let verb = if who == Bulk::Sweep { "sweep" } else { "recover" };
+            return Some(Refusal {
+                message: format!(
+                    "refusing to {verb} {todo} actors: {why}. Nothing was changed; --force acts anyway"
+                ),
+            });
+        }
         let message = match who {
             Bulk::Recover => format!(
                 "refusing to recover {todo} actors while the workers are down: restarts would fix nothing and \
@@ -56,6 +105,52 @@ pub(crate) fn refusal(plan: &[Planned], diagnosis: &Diagnosis, rails: Rails, who
         ),
     };
     Some(Refusal { message })
+}
+
+/// The disruption budget: more unhealthy running instances at once than
+/// `budget` allows, in a fleet of at least 10, with the workers up, is a
+/// fleet-wide cause (CMS writes failing for everyone, a partition, a clock
+/// jump). Marks the report's diagnosis and says where to look.
+pub(crate) fn diagnose_fleet_wide(report: &mut Report, budget: Budget) {
+    if report.diagnosis.workers_down || report.diagnosis.workers_stalled {
+        return;
+    }
+    let fleet: Vec<&Row> =
+        report.rows.iter().filter(|r| !matches!(r.class, Class::Orphan | Class::Held)).collect();
+    // Only actors that run but do not do their job count: a missing or dead
+    // actor is fixed by starting one (a store lost in a migration makes
+    // every actor missing, and `recover --all` is the cure).
+    let unhealthy = fleet.iter().filter(|r| matches!(r.class, Class::Stale | Class::Zombie)).count();
+    if fleet.len() < 10 || !budget.exceeded(unhealthy, fleet.len()) {
+        return;
+    }
+    let t = chrono::Duration::from_std(report.stale_after).unwrap_or(chrono::Duration::MAX);
+    let recent = |at: Option<chrono::DateTime<chrono::Utc>>| at.is_some_and(|at| report.now - at <= t);
+    let mut evidence = Vec::new();
+    if !fleet.iter().any(|r| recent(r.last_health_check)) {
+        evidence.push(format!(
+            "no health check recorded fleet-wide for over {}",
+            compact(report.stale_after.as_secs())
+        ));
+    }
+    let progressing = fleet.iter().filter(|r| r.class == Class::Stale).count();
+    if progressing * 2 > unhealthy {
+        evidence.push(format!(
+            "{progressing} actors progressing while their health writes stopped (CMS writes failing? a partition \
+             between the workers and the databases?)"
+        ));
+    }
+    let zombies = fleet.iter().filter(|r| r.class == Class::Zombie).count();
+    if zombies * 2 > unhealthy {
+        evidence.push(format!("{zombies} actors not progressing (a clock jump? the store?)"));
+    }
+    report.diagnosis.fleet_wide = true;
+    report.diagnosis.message = Some(format!(
+        "a fleet-wide cause: {unhealthy} of {} instances unhealthy at once, their actors running but stale or \
+         zombie (more than --max-unhealthy {budget}){}; restarting actors fixes nothing until the cause is found",
+        fleet.len(),
+        if evidence.is_empty() { String::new() } else { format!(": {}", evidence.join("; ")) }
+    ));
 }
 
 /// How many planned actions would change something.
@@ -83,7 +178,7 @@ pub(crate) fn counts(plan: &[Planned]) -> String {
 /// broken again, and started or restarted `burst` times within the window.
 pub(crate) fn quarantine_candidates(rows: &[Row], burst: i64) -> Vec<String> {
     rows.iter()
-        .filter(|r| r.class != Class::Orphan && r.class != Class::Healthy)
+        .filter(|r| r.class != Class::Orphan && r.class.is_unhealthy())
         .filter(|r| !r.quarantined && r.recent_restarts >= burst)
         .filter_map(|r| r.k8s_name.clone())
         .collect()
@@ -129,7 +224,11 @@ mod tests {
     }
 
     fn down() -> Diagnosis {
-        Diagnosis { workers_down: true, message: Some("the workers are down: …".into()) }
+        Diagnosis {
+            workers_down: true,
+            message: Some("the workers are down: …".into()),
+            ..Diagnosis::default()
+        }
     }
 
     #[test]
@@ -197,5 +296,69 @@ mod tests {
             row(Class::Orphan, 9, false),
         ];
         assert_eq!(quarantine_candidates(&rows, 3), vec!["pg-3-false-zombie".to_string()]);
+    }
+
+    #[test]
+    fn a_fleet_wide_cause_needs_ten_instances_and_a_broken_budget() {
+        use chrono::TimeZone;
+        let now = chrono::Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap();
+        let row = |class| Row {
+            name: None,
+            k8s_name: Some("pg".into()),
+            namespace: None,
+            state: None,
+            health_status: None,
+            class,
+            actor_id: None,
+            actor_status: None,
+            last_health_check: Some(now - chrono::Duration::hours(1)),
+            last_progress: None,
+            next_timer: None,
+            evidence: String::new(),
+            instance_created_at: None,
+            actor_created_at: None,
+            quarantined: false,
+            recent_restarts: 0,
+        };
+        let fleet = |stale: usize, healthy: usize| Report {
+            now,
+            stale_after: std::time::Duration::from_secs(300),
+            rows: (0..stale)
+                .map(|_| row(Class::Stale))
+                .chain((0..healthy).map(|_| row(Class::Healthy)))
+                .collect(),
+            diagnosis: Diagnosis::default(),
+        };
+        let mut r = fleet(6, 4);
+        diagnose_fleet_wide(&mut r, Budget::Percent(50.0));
+        assert!(r.diagnosis.fleet_wide, "{:?}", r.diagnosis);
+        let msg = r.diagnosis.message.clone().unwrap();
+        assert!(
+            msg.contains("6 of 10 instances") && msg.contains("no health check recorded fleet-wide"),
+            "{msg}"
+        );
+        assert!(msg.contains("progressing while their health writes stopped"), "{msg}");
+        let plan = vec![planned(Action::Restart)];
+        let free = Rails { force: false, max: None };
+        assert!(refusal(&plan, &r.diagnosis, free, Bulk::Sweep).unwrap().message.contains("fleet-wide"));
+        assert_eq!(refusal(&plan, &r.diagnosis, Rails { force: true, max: None }, Bulk::Sweep), None);
+        for (stale, healthy, budget) in
+            [(5, 4, Budget::Percent(50.0)), (5, 5, Budget::Percent(50.0)), (6, 4, Budget::Count(6))]
+        {
+            let mut r = fleet(stale, healthy);
+            diagnose_fleet_wide(&mut r, budget);
+            assert!(!r.diagnosis.fleet_wide, "{stale}/{healthy} {budget}");
+        }
+        let mut down = fleet(10, 0);
+        down.diagnosis.workers_down = true;
+        diagnose_fleet_wide(&mut down, Budget::Percent(50.0));
+        assert!(!down.diagnosis.fleet_wide, "workers down is its own diagnosis");
+    }
+
+    #[test]
+    fn budgets_parse() {
+        assert_eq!(Budget::parse("50%"), Ok(Budget::Percent(50.0)));
+        assert_eq!(Budget::parse("200"), Ok(Budget::Count(200)));
+        assert!(Budget::parse("150%").is_err() && Budget::parse("lots").is_err());
     }
 }

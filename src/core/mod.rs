@@ -10,4 +10,5 @@ pub(crate) mod model;
 pub(crate) mod plan;
 pub(crate) mod records;
 pub(crate) mod sql;
+pub(crate) mod suggest;
 pub(crate) mod timefmt;

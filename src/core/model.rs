@@ -138,6 +138,9 @@ pub(crate) enum AuditEvent {
     Cancelled,
     Quarantined,
     QuarantineCleared,
+    /// An operator cancelled the instance's actor on purpose.
+    Held,
+    HoldLifted,
 }
 
 impl AuditEvent {
@@ -148,6 +151,8 @@ impl AuditEvent {
             AuditEvent::Cancelled => "actor_cancelled",
             AuditEvent::Quarantined => "actor_quarantined",
             AuditEvent::QuarantineCleared => "actor_quarantine_cleared",
+            AuditEvent::Held => "actor_held",
+            AuditEvent::HoldLifted => "actor_hold_lifted",
         }
     }
 
@@ -203,6 +208,17 @@ impl Audit {
             message,
             metadata: extra,
         }
+    }
+
+    /// After an instance's actor was cancelled on purpose: the hold that
+    /// keeps sweeps from giving it a new one until `start`.
+    pub(crate) fn hold(&self, r: &ActionResult) -> Option<AuditEntry> {
+        let k8s = r.k8s_name.as_deref().filter(|_| r.action == Action::Cancel)?;
+        let extra = serde_json::json!({ "old_actor_id": r.old_actor_id });
+        let message = "held: the actor was cancelled on purpose; sweeps leave the instance alone until \
+                       `actorctl start`"
+            .to_string();
+        Some(self.entry(k8s, AuditEvent::Held, ("running", "running"), message, extra))
     }
 
     /// The outcome of an action, as recorded in step 5 of the protocol.
@@ -351,4 +367,18 @@ pub(crate) trait RepairUi: Sync {
     fn confirm(&self, plan: &[Planned]) -> anyhow::Result<bool>;
     /// Where the executor reports progress over `total` actions.
     fn progress(&self, total: usize) -> Box<dyn ProgressSink + '_>;
+}
+
+/// How a run of the repair pipeline ended.
+pub(crate) enum Ran {
+    /// `--dry-run`: the plan and the exact steps of each action.
+    DryRun(Vec<(Planned, Vec<String>)>),
+    /// The guard refused, nothing was changed; what it would have done.
+    Refused(super::guard::Refusal, Vec<Planned>),
+    /// Nothing to do: every planned row is `None`.
+    Nothing(Vec<ActionResult>),
+    Acted {
+        results: Vec<ActionResult>,
+        interrupted: bool,
+    },
 }

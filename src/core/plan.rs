@@ -76,7 +76,7 @@ fn planned(row: &Row, action: Action, reason: String) -> Planned {
 /// The repair a class calls for (docs/DOMAIN.md §4), for bulk recovery.
 pub(crate) fn repair_for(class: Class) -> Action {
     match class {
-        Class::Healthy => Action::None,
+        Class::Healthy | Class::Held => Action::None,
         Class::Stale | Class::Zombie => Action::Restart,
         Class::Missing | Class::Dead => Action::Start,
         Class::Orphan => Action::CancelOrphan,
@@ -89,7 +89,7 @@ pub(crate) fn repair_for(class: Class) -> Action {
 pub(crate) fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Planned> {
     let class = row.class;
     let main = match request {
-        Request::Start { .. } if matches!(class, Class::Missing | Class::Dead) => {
+        Request::Start { .. } if matches!(class, Class::Missing | Class::Dead | Class::Held) => {
             planned(row, Action::Start, row.evidence.clone())
         }
         Request::Start { force: true } => planned(row, Action::Restart, format!("--force: {}", row.evidence)),
@@ -98,7 +98,7 @@ pub(crate) fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Ve
             Action::None,
             format!("actor is {class}, not missing or dead: nothing to start (restart it, or use --force)"),
         ),
-        Request::Restart if matches!(class, Class::Missing | Class::Dead) => {
+        Request::Restart if matches!(class, Class::Missing | Class::Dead | Class::Held) => {
             planned(row, Action::Start, row.evidence.clone())
         }
         Request::Restart => planned(row, Action::Restart, row.evidence.clone()),
@@ -132,7 +132,7 @@ impl Selection {
 
     fn selects(&self, r: &Row) -> bool {
         let named = r.k8s_name.as_ref().is_some_and(|k| self.k8s_names.contains(k));
-        named || (r.class != Class::Healthy && (self.all || self.classes.contains(&r.class)))
+        named || (r.class.is_unhealthy() && (self.all || self.classes.contains(&r.class)))
     }
 }
 
@@ -155,6 +155,11 @@ pub(crate) fn plan_recovery(
                 .find_map(|(what, at)| at.filter(|at| now - *at < min).map(|at| (what, at)));
             let named = r.k8s_name.as_ref().is_some_and(|k| sel.k8s_names.contains(k));
             match (repair_for(r.class), young) {
+                (Action::None, _) if r.class == Class::Held => planned(
+                    r,
+                    Action::None,
+                    "held by an operator's cancel: left alone; `actorctl start` lifts the hold".into(),
+                ),
                 (Action::None, _) => planned(r, Action::None, "healthy: nothing to do".into()),
                 (_, _) if r.quarantined && !named => planned(
                     r,

@@ -96,7 +96,11 @@ impl<'a> Cms<'a> {
                         AND e.created_at > coalesce((SELECT max(c.created_at) FROM {s}.instance_events c
                                                       WHERE c.instance_id = i.id
                                                         AND c.event_type = 'actor_quarantine_cleared'),
-                                                    '-infinity'))
+                                                    '-infinity')),
+                    coalesce((SELECT e.event_type = 'actor_held' FROM {s}.instance_events e
+                               WHERE e.instance_id = i.id
+                                 AND e.event_type IN ('actor_held', 'actor_hold_lifted', 'actor_started', 'actor_restarted')
+                               ORDER BY e.id DESC LIMIT 1), false)
                FROM {s}.instances i {filter}"
         )
     }
@@ -151,6 +155,19 @@ impl<'a> Cms<'a> {
         }
     }
 
+    /// Names within a few edits of `name` (a typo): only on this error path,
+    /// so reading every name is acceptable.
+    async fn closest_names(&self, name: &str) -> Vec<String> {
+        let sql = format!(
+            "SELECT k8s_name::text, user_name::text FROM {}.instances ORDER BY k8s_name LIMIT 200000",
+            self.schema
+        );
+        let Ok(rows) = self.client.query(&sql, &[]).await else { return Vec::new() };
+        let names: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+        let all = names.iter().flat_map(|(k, u)| [k.as_str(), u.as_str()]);
+        crate::core::suggest::closest(name, all, 3)
+    }
+
     async fn unknown_name_message(&self, name: &str) -> String {
         let sql = format!(
             "SELECT k8s_name::text FROM {}.instances
@@ -158,10 +175,13 @@ impl<'a> Cms<'a> {
               ORDER BY k8s_name LIMIT 5",
             self.schema
         );
-        let similar: Vec<String> = match self.client.query(&sql, &[&name]).await {
+        let mut similar: Vec<String> = match self.client.query(&sql, &[&name]).await {
             Ok(rows) => rows.iter().map(|r| r.get(0)).collect(),
             Err(_) => Vec::new(),
         };
+        if similar.is_empty() {
+            similar = self.closest_names(name).await;
+        }
         if similar.is_empty() {
             format!(
                 "no instance named '{name}' (neither user_name nor k8s_name); `actorctl list` shows them all"
@@ -342,6 +362,7 @@ fn instance_from_row(r: &Row) -> (Uuid, CmsInstance) {
             created_at: r.get(8),
             quarantined: r.get(10),
             recent_restarts: r.get(11),
+            held: r.get(12),
         },
     )
 }

@@ -305,8 +305,10 @@ impl Executor<'_> {
     /// Step 5: one `instance_events` row per action that changed something.
     /// In http mode the control plane audits its own actions.
     async fn record(&self, r: &ActionResult) -> Result<()> {
-        if let (Backend::Duroxide(_), Some(entry)) = (self.backend, self.audit.of_result(r)) {
-            self.cms.audit(&entry).await?;
+        if let Backend::Duroxide(_) = self.backend {
+            for entry in [self.audit.of_result(r), self.audit.hold(r)].into_iter().flatten() {
+                self.cms.audit(&entry).await?;
+            }
         }
         Ok(())
     }

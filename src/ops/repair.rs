@@ -9,8 +9,8 @@ use super::session::{Fleet, Session};
 use crate::core::classify::{Class, Diagnosis, Row};
 use crate::core::describe::describe_all;
 use crate::core::error::{backend, usage};
-use crate::core::guard::{actionable, refusal, Bulk, Rails, Refusal};
-use crate::core::model::{ActionResult, Audit, BackendKind, Limits, RepairUi};
+use crate::core::guard::{actionable, refusal, Bulk, Rails};
+use crate::core::model::{ActionResult, Audit, BackendKind, Limits, Ran, RepairUi};
 use crate::core::plan::{plan_instance, Action, Planned, Request};
 use crate::io::store::duroxide::DuroxideBackend;
 use crate::io::store::http::HttpBackend;
@@ -29,20 +29,6 @@ pub(crate) struct Pipeline<'a> {
     pub(crate) limits: Limits,
 }
 
-/// How a run ended.
-pub(crate) enum Ran {
-    /// `--dry-run`: the plan and the exact steps of each action.
-    DryRun(Vec<(Planned, Vec<String>)>),
-    /// The guard refused; nothing was changed.
-    Refused(Refusal),
-    /// Nothing to do: every planned row is `None`.
-    Nothing(Vec<ActionResult>),
-    Acted {
-        results: Vec<ActionResult>,
-        interrupted: bool,
-    },
-}
-
 pub(crate) async fn run(
     session: &Session<'_>,
     diagnosis: &Diagnosis,
@@ -57,7 +43,8 @@ pub(crate) async fn run(
         return Ok(Ran::Nothing(plan.iter().map(ActionResult::skipped).collect()));
     }
     if let Some(r) = p.guard.and_then(|(rails, who)| refusal(plan, diagnosis, rails, who)) {
-        return Ok(Ran::Refused(r));
+        let would = plan.iter().filter(|p| p.action != Action::None).cloned().collect();
+        return Ok(Ran::Refused(r, would));
     }
     let backend = connect_backend(p.action, session).await?;
     if p.confirm && !ui.confirm(plan)? {

@@ -6,6 +6,7 @@ use std::time::Duration;
 use tokio_postgres::Client;
 
 use crate::core::classify::{classify, Facts, Report};
+use crate::core::guard::diagnose_fleet_wide;
 use crate::io::cms::Cms;
 use crate::io::db::Connect;
 use crate::io::store::Store;
@@ -23,7 +24,10 @@ pub(crate) struct Connections {
 
 impl Connections {
     pub(crate) async fn open(s: &Settings) -> Result<Connections> {
-        let cms = s.cms.connect(s.statement_timeout).await?;
+        let cms = match (s.cms.connect(s.statement_timeout).await, &s.unconfigured) {
+            (Err(e), Some(hint)) => return Err(e.context(hint.clone())),
+            (cms, _) => cms?,
+        };
         let store = if s.store.same_database(&s.cms) {
             None
         } else {
@@ -81,7 +85,8 @@ impl<'c> Session<'c> {
             facts.store.queued_starts.len(),
             self.store.ledger.describe()
         );
-        let report = classify(&facts, s.stale_after);
+        let mut report = classify(&facts, s.stale_after);
+        diagnose_fleet_wide(&mut report, s.max_unhealthy);
         Ok(Fleet { report })
     }
 }

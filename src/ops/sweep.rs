@@ -6,26 +6,26 @@ use std::time::{Duration, Instant};
 use tokio_postgres::Client;
 
 use super::interrupt;
-use super::repair::{self, Pipeline, Ran};
+use super::repair::{self, Pipeline};
 use super::session::{Connections, Fleet, Session};
 use crate::core::classify::Class;
+use crate::core::classify::Report;
 use crate::core::error::BackendContext;
 use crate::core::guard::{quarantine_candidates, Bulk};
-use crate::core::model::{Audit, AuditEvent, RepairUi};
+use crate::core::model::{Audit, AuditEvent, Ran, RepairUi};
 use crate::core::plan::{plan_recovery, Selection};
 use crate::core::timefmt::compact;
 use crate::settings::{Settings, SweepJob};
 
-pub(crate) enum Swept {
-    /// Another sweep holds the lock: nothing was looked at.
-    LockHeld {
-        key: i64,
-    },
-    Ran {
-        fleet: Fleet,
-        ran: Ran,
-        took: Duration,
-    },
+/// What a sweep did.
+pub(crate) struct Swept {
+    /// The fleet as this sweep saw it (quarantines marked).
+    pub(crate) report: Report,
+    /// Another sweep holds this advisory lock: the fleet was only read.
+    pub(crate) lock_held: Option<i64>,
+    /// How the repair pipeline ended; `None` when the lock was held.
+    pub(crate) ran: Option<Ran>,
+    pub(crate) took: Duration,
 }
 
 /// The advisory-lock key of the sweeps of one CMS and store: FNV-1a of
@@ -68,7 +68,9 @@ pub(crate) async fn sweep(s: &Settings, job: &SweepJob, ui: &dyn RepairUi) -> Re
     let key = lock_key(&s.cms_schema, &s.store_schema);
     if test_hook("ACTORCTL_TEST_SKIP_SWEEP_LOCK").is_none() {
         if !take_lock(conns.cms_client(), key, job.wait_lock).await? {
-            return Ok(Swept::LockHeld { key });
+            // Look anyway, read-only: --check and the textfile tell the truth.
+            let report = Session::open(&conns, s).await?.fleet(job.restart_window).await?.report;
+            return Ok(Swept { report, lock_held: Some(key), ran: None, took: started.elapsed() });
         }
         tracing::info!("took the sweep lock {key}");
     }
@@ -89,7 +91,7 @@ pub(crate) async fn sweep(s: &Settings, job: &SweepJob, ui: &dyn RepairUi) -> Re
         limits: job.bulk.limits,
     };
     let ran = repair::run(&session, &report.diagnosis, &plan, &pipeline, ui).await?;
-    Ok(Swept::Ran { fleet, ran, took: started.elapsed() })
+    Ok(Swept { report: fleet.report, lock_held: None, ran: Some(ran), took: started.elapsed() })
 }
 
 /// The crash-loop budget: quarantine (and audit) every instance broken again

@@ -5,6 +5,7 @@
 use anyhow::Result;
 use std::io::{IsTerminal, Write};
 
+use super::render::sanitize::escape_invisible;
 use crate::core::error::usage;
 use crate::output::progress::Progress;
 
@@ -17,6 +18,8 @@ pub enum ColorChoice {
 }
 
 pub struct Term {
+    /// Columns of the terminal on stdout; `None` when stdout is not one.
+    width: Option<usize>,
     out_color: bool,
     err_color: bool,
     stdin_tty: bool,
@@ -31,12 +34,19 @@ impl Term {
             ColorChoice::Never => false,
             ColorChoice::Auto => tty && !no_color,
         };
+        let stdout_tty = std::io::stdout().is_terminal();
         Term {
+            width: stdout_tty.then(terminal_width).flatten(),
             out_color: decide(std::io::stdout().is_terminal()),
             err_color: decide(std::io::stderr().is_terminal()),
             stdin_tty: std::io::stdin().is_terminal(),
             stderr_tty: std::io::stderr().is_terminal(),
         }
+    }
+
+    /// Columns of the terminal on stdout, for tables that must not wrap.
+    pub(crate) fn width(&self) -> Option<usize> {
+        self.width
     }
 
     /// Colour in what goes to stdout.
@@ -49,15 +59,22 @@ impl Term {
         self.err_color
     }
 
-    /// Write data to stdout. A closed pipe (`actorctl list | head`) is not an
-    /// error: the error is returned and `main` exits quietly.
+    /// Write data to stdout. A closed pipe (`actorctl list | head -1`) is
+    /// not an error, and does not change the command's verdict: the rest of
+    /// the output is dropped and the exit code is what the command found.
     pub(crate) fn emit(&self, text: &str) -> std::io::Result<()> {
         let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        if !text.is_empty() && !text.ends_with('\n') {
-            out.write_all(b"\n")?;
+        let text = escape_invisible(text);
+        let written = out.write_all(text.as_bytes()).and_then(|_| {
+            if !text.is_empty() && !text.ends_with('\n') {
+                out.write_all(b"\n")?;
+            }
+            out.flush()
+        });
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
         }
-        out.flush()
     }
 
     /// A line for the operator on stderr (not data).
@@ -88,4 +105,16 @@ impl Term {
     pub(crate) fn progress(&self, total: usize, quiet: bool) -> Progress {
         Progress::new(total, quiet, self.stderr_tty)
     }
+}
+
+/// `COLUMNS`, else the size the kernel reports for stdout.
+fn terminal_width() -> Option<usize> {
+    if let Some(c) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok()).filter(|c| *c > 0) {
+        return Some(c);
+    }
+    // SAFETY: TIOCGWINSZ fills a winsize struct we own; a failing ioctl
+    // leaves it zeroed, which counts as unknown.
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
+    (ok && ws.ws_col > 0).then_some(usize::from(ws.ws_col))
 }

@@ -2,11 +2,10 @@
 
 use anyhow::Result;
 use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use super::render::monitor;
-use crate::core::classify::Row;
-use crate::core::model::ActionResult;
+use crate::core::classify::{Diagnosis, Row};
 
 /// Write atomically: a temp file in the same directory, then rename, so the
 /// collector never reads half a file.
@@ -23,22 +22,17 @@ pub(crate) fn write_atomically(path: &Path, text: &str) -> Result<()> {
     })
 }
 
-/// A sweep's textfile: the fleet, the sweep's metrics, and the time of the
-/// last successful sweep (now, or carried over from the previous file).
-pub(crate) fn write_sweep(
+/// One run's textfile: what it saw, written over the previous file, whose
+/// counters and last success it carries on. Written also when the run
+/// could not read the databases (`fleet` is `None`, `actorctl_up 0`).
+pub(crate) fn write(
     path: &Path,
-    rows: &[&Row],
-    workers_down: bool,
-    results: &[ActionResult],
-    took: Duration,
-    success: bool,
+    fleet: Option<(&[&Row], &Diagnosis)>,
+    sweep: Option<monitor::SweepMetrics<'_>>,
 ) -> Result<()> {
     let previous = std::fs::read_to_string(path).ok();
     let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64());
-    let metrics = monitor::SweepMetrics {
-        results,
-        duration_secs: took.as_secs_f64(),
-        success_at: success.then_some(now),
-    };
-    write_atomically(path, &monitor::textfile(rows, workers_down, Some(&metrics), previous.as_deref()))
+    let snapshot =
+        monitor::Snapshot { up: fleet.is_some(), now: (now * 1000.0).round() / 1000.0, fleet, sweep };
+    write_atomically(path, &monitor::textfile(&snapshot, previous.as_deref()))
 }

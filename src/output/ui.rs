@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use super::render::results;
+use super::render::sanitize::or_dash;
 use super::Term;
 use crate::core::guard::counts;
 use crate::core::model::{ProgressSink, RepairUi};
@@ -34,10 +35,11 @@ impl RepairUi for Ui<'_> {
             Ask::Cancel => {
                 for p in &todo {
                     self.term.note(&format!(
-                        "will {} actor {} of {}: the instance is then unmonitored",
+                        "will {} actor {} of {}: the instance is then unmonitored, and sweeps and \
+                         `recover --all` leave it alone until `actorctl start` (a hold)",
                         p.action.as_str(),
-                        p.old_actor_id.as_deref().unwrap_or("-"),
-                        p.name.as_deref().or(p.k8s_name.as_deref()).unwrap_or("-")
+                        or_dash(p.old_actor_id.as_deref()),
+                        or_dash(p.name.as_deref().or(p.k8s_name.as_deref()))
                     ));
                 }
             }

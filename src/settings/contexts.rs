@@ -35,6 +35,8 @@ pub(crate) struct Context {
     pub(crate) duroxide_schema: Option<String>,
     pub(crate) actor_orchestration: Option<String>,
     pub(crate) stale_after: Option<String>,
+    pub(crate) actor_interval: Option<String>,
+    pub(crate) max_unhealthy: Option<String>,
     pub(crate) backend: Option<String>,
     pub(crate) api_url: Option<String>,
 }
@@ -105,19 +107,6 @@ pub(crate) fn select<'a>(
     }
 }
 
-/// The file with every secret replaced by `***`, for `config view`.
-pub(crate) fn redacted(file: &ConfigFile) -> ConfigFile {
-    let mut out = file.clone();
-    for ctx in out.contexts.values_mut() {
-        if ctx.password.is_some() {
-            ctx.password = Some("***".into());
-        }
-        ctx.database_url = ctx.database_url.as_deref().map(redact_url);
-        ctx.duroxide_url = ctx.duroxide_url.as_deref().map(redact_url);
-    }
-    out
-}
-
 /// `postgres://u:secret@h/db` → `postgres://u:***@h/db`; `password=x` → `password=***`.
 pub(crate) fn redact_url(raw: &str) -> String {
     if let Ok(mut u) = url::Url::parse(raw) {
@@ -131,6 +120,37 @@ pub(crate) fn redact_url(raw: &str) -> String {
         .map(|kv| if kv.starts_with("password=") { "password=***".to_string() } else { kv.to_string() })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The config file as it is written (comments and order kept), every
+/// password and every password inside a URL replaced by `***`; `None` when
+/// there is no file.
+pub(crate) fn masked_text(path: &Path) -> Result<Option<String>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(usage(format!("cannot read config file {}: {e}", path.display()))),
+    };
+    let mut doc: toml_edit::DocumentMut =
+        text.parse().map_err(|e| usage(format!("config file {} is not valid: {e}", path.display())))?;
+    if let Some(contexts) = doc.get_mut("contexts").and_then(|c| c.as_table_like_mut()) {
+        for (_, ctx) in contexts.iter_mut() {
+            let Some(ctx) = ctx.as_table_like_mut() else { continue };
+            for (key, value) in ctx.iter_mut() {
+                let masked = match (key.get(), value.as_str()) {
+                    ("password", Some(_)) => "***".to_string(),
+                    ("database-url" | "duroxide-url", Some(url)) => redact_url(url),
+                    _ => continue,
+                };
+                if let Some(v) = value.as_value_mut() {
+                    let decor = v.decor().clone();
+                    *v = masked.into();
+                    *v.decor_mut() = decor;
+                }
+            }
+        }
+    }
+    Ok(Some(doc.to_string()))
 }
 
 /// Set `current-context` in the file, keeping its comments and layout.

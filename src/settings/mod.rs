@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::core::classify::Class;
-use crate::core::guard::Rails;
+use crate::core::guard::{Budget, Rails};
 use crate::core::model::{BackendKind, Describe, Format, Limits};
 use crate::core::plan::Request;
 use connection::Target;
@@ -29,9 +29,16 @@ pub(crate) struct Settings {
     pub(crate) connect_timeout: Duration,
     /// Health checks or progress older than this count as stale.
     pub(crate) stale_after: Duration,
+    /// The actor's loop interval.
+    pub(crate) actor_interval: Duration,
+    /// The disruption budget.
+    pub(crate) max_unhealthy: Budget,
     /// Who acts, for the audit trail.
     pub(crate) operator: String,
     pub(crate) format: Format,
+    /// Set when no database was configured anywhere: the three ways to
+    /// configure one, for the error when the libpq defaults do not connect.
+    pub(crate) unconfigured: Option<String>,
 }
 
 impl Settings {
@@ -72,7 +79,7 @@ pub enum ConfigJob {
 #[derive(Debug)]
 pub(crate) enum Job {
     List(ListJob),
-    Show { name: String },
+    Show { name: String, force: bool },
     Repair(RepairJob),
     Recover(RecoverJob),
     Sweep(SweepJob),
@@ -93,6 +100,8 @@ pub(crate) struct ListJob {
     pub(crate) classes: Vec<Class>,
     pub(crate) headers: bool,
     pub(crate) monitor: Monitor,
+    /// Accept a low --stale-after.
+    pub(crate) force: bool,
 }
 
 /// Settings shared by every command that changes actors.
@@ -127,6 +136,8 @@ pub(crate) struct RepairJob {
     pub(crate) target: RepairTarget,
     pub(crate) yes: bool,
     pub(crate) action: ActionSettings,
+    /// `--force`: accept a low --stale-after (start: also restart a live actor).
+    pub(crate) force: bool,
 }
 
 /// The limits every bulk run has.

@@ -16,7 +16,9 @@ pub fn actorctl(url: &str) -> Command {
         }
     }
     // Neither the developer's config file nor their ~/.pgpass.
+    // The test fleet's actors loop every second (testkit FleetOptions).
     c.env("ACTORCTL_DATABASE_URL", url)
+        .env("ACTORCTL_ACTOR_INTERVAL", "1s")
         .env("NO_COLOR", "1")
         .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
         .env("PGPASSFILE", "/nonexistent/actorctl-tests/pgpass")

@@ -25,6 +25,7 @@ fn inst(k8s: &str, actor: Option<&str>, health_age: Option<i64>) -> CmsInstance 
         created_at: ago(86_400),
         quarantined: false,
         recent_restarts: 0,
+        held: false,
     }
 }
 
@@ -177,6 +178,12 @@ fn workers_down_needs_overdue_work_and_no_locks() {
     assert!(r.diagnosis.message.as_deref().unwrap().contains("workers are down"));
     f.store.live_locks = 1;
     assert!(!classify(&f, T).diagnosis.workers_down, "someone is working");
+    let stuck = classify(&f, T).diagnosis;
+    assert!(
+        stuck.workers_stalled && stuck.fleet_is_sick(),
+        "locks held, but due work ages past T: {stuck:?}"
+    );
+    assert!(stuck.message.unwrap().contains("workers are stuck"));
     f.store.live_locks = 0;
     f.store.oldest_overdue = ago(30);
     assert!(!classify(&f, T).diagnosis.workers_down, "a short backlog is not an outage");

@@ -4,6 +4,7 @@ use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+use super::sanitize::{clean, or_dash, truncate, width};
 use crate::core::classify::{Class, Diagnosis, Report, Row};
 use crate::core::timefmt::{relative, rfc3339};
 
@@ -65,60 +66,102 @@ pub(crate) fn jsonl(rows: &[&Row]) -> String {
         .collect()
 }
 
-pub(crate) fn table(report: &Report, rows: &[&Row], wide: bool, headers: bool, color: bool) -> String {
+/// How a `list` table is drawn.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TableStyle {
+    pub(crate) wide: bool,
+    pub(crate) headers: bool,
+    pub(crate) color: bool,
+    /// The terminal's width: the evidence is cut to fit (never in `wide`).
+    pub(crate) width: Option<usize>,
+}
+
+pub(crate) fn table(report: &Report, rows: &[&Row], style: TableStyle) -> String {
     if rows.is_empty() {
         return String::new();
     }
+    let now = report.now;
+    let mut head = vec!["NAME", "CLASS", "ACTOR", "HEALTH CHECK", "PROGRESS"];
+    if style.wide {
+        head.extend(["K8S NAME", "NAMESPACE", "STATE", "ACTOR ID", "NEXT TIMER"]);
+    }
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                clean(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")).into_owned(),
+                class_text(r.class, r.quarantined),
+                or_dash(r.actor_status.as_ref().map(|s| s.as_str())).into_owned(),
+                relative(r.last_health_check, now),
+                r.last_progress.map_or("-".into(), |p| relative(Some(p), now)),
+            ];
+            if style.wide {
+                cells.extend([
+                    or_dash(r.k8s_name.as_deref()).into_owned(),
+                    or_dash(r.namespace.as_deref()).into_owned(),
+                    or_dash(r.state.as_ref().map(|s| s.as_str())).into_owned(),
+                    or_dash(r.actor_id.as_deref()).into_owned(),
+                    r.next_timer.map_or("-".into(), |p| relative(Some(p), now)),
+                ]);
+            }
+            cells
+        })
+        .collect();
+    // Every column but the evidence, two spaces apart: what is left is the
+    // evidence's, so that a row never wraps on a terminal.
+    let used: usize = (0..head.len())
+        .map(|i| {
+            let header = if style.headers { width(head[i]) } else { 0 };
+            body.iter().map(|c| width(&c[i])).chain([header]).max().unwrap_or(0) + 2
+        })
+        .sum();
+    let room = style.width.filter(|_| !style.wide).map(|w| w.saturating_sub(used).max(12));
+    head.push("EVIDENCE");
     let mut t = Table::new();
     t.load_preset(presets::NOTHING);
     t.set_content_arrangement(ContentArrangement::Disabled);
-    let mut head = vec!["NAME", "CLASS", "ACTOR", "HEALTH CHECK", "PROGRESS"];
-    if wide {
-        head.extend(["K8S NAME", "NAMESPACE", "STATE", "ACTOR ID", "NEXT TIMER"]);
-    }
-    head.push("EVIDENCE");
-    if headers {
+    if style.headers {
         t.set_header(head);
     }
-    for r in rows {
-        let mut cells = vec![
-            Cell::new(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")),
-            class_cell(r.class, r.quarantined, color),
-            Cell::new(r.actor_status.as_ref().map_or("-", |s| s.as_str())),
-            Cell::new(relative(r.last_health_check, report.now)),
-            Cell::new(r.last_progress.map_or("-".into(), |p| relative(Some(p), report.now))),
-        ];
-        if wide {
-            cells.extend([
-                Cell::new(r.k8s_name.as_deref().unwrap_or("-")),
-                Cell::new(r.namespace.as_deref().unwrap_or("-")),
-                Cell::new(r.state.as_ref().map_or("-", |s| s.as_str())),
-                Cell::new(r.actor_id.as_deref().unwrap_or("-")),
-                Cell::new(r.next_timer.map_or("-".into(), |p| relative(Some(p), report.now))),
-            ]);
-        }
-        cells.push(Cell::new(&r.evidence));
+    for (r, cells) in rows.iter().zip(body) {
+        let evidence = clean(&r.evidence);
+        let evidence = match room {
+            Some(room) => truncate(&evidence, room).into_owned(),
+            None => evidence.into_owned(),
+        };
+        let mut cells: Vec<Cell> = cells.into_iter().map(Cell::new).collect();
+        cells[1] = color_class(cells[1].content(), r.class, style.color);
+        cells.push(Cell::new(evidence));
         t.add_row(cells);
     }
     strip_margin(&t.to_string())
 }
 
-/// The borderless preset still pads the outer cells: drop that margin.
+/// The borderless preset still pads the outer cells: drop that margin
+/// (ASCII spaces only: a cell may begin with other white space).
 pub(crate) fn strip_margin(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let margin = lines.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
-    lines.iter().map(|l| format!("{}\n", l[margin..].trim_end())).collect()
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim_matches(' ').is_empty()).collect();
+    let margin = lines.iter().map(|l| l.len() - l.trim_start_matches(' ').len()).min().unwrap_or(0);
+    lines.iter().map(|l| format!("{}\n", l[margin..].trim_end_matches(' '))).collect()
 }
 
 /// The class, and `/quarantined` for an instance the crash-loop budget stopped.
-fn class_cell(class: Class, quarantined: bool, color: bool) -> Cell {
-    let text = if quarantined { format!("{class}/quarantined") } else { class.to_string() };
+fn class_text(class: Class, quarantined: bool) -> String {
+    if quarantined {
+        format!("{class}/quarantined")
+    } else {
+        class.to_string()
+    }
+}
+
+fn color_class(text: String, class: Class, color: bool) -> Cell {
     let cell = Cell::new(text);
     if !color {
         return cell;
     }
     match class {
         Class::Healthy => cell.fg(Color::Green),
+        Class::Held => cell.fg(Color::Cyan),
         Class::Stale | Class::Orphan => cell.fg(Color::Yellow),
         _ => cell.fg(Color::Red).add_attribute(Attribute::Bold),
     }

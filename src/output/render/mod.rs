@@ -3,5 +3,9 @@
 pub(crate) mod actors;
 pub(crate) mod monitor;
 pub(crate) mod results;
+pub(crate) mod sanitize;
 pub(crate) mod show;
 pub(crate) mod sweep;
+
+#[cfg(test)]
+mod hostile;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::core::classify::{Class, Row};
+use crate::core::classify::{Class, Diagnosis, Row};
 use crate::core::model::ActionResult;
 
 /// Nagios plugin exit codes.
@@ -21,12 +21,14 @@ pub(crate) fn class_counts(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
 }
 
 /// `ACTORS WARNING - 3 stale, 1 zombie | healthy=120 stale=3 ...` and the
-/// plugin's exit code: CRITICAL when the workers are down or `unhealthy >=
-/// crit`, WARNING when `unhealthy >= warn`.
-pub(crate) fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize) -> (u8, String) {
+/// plugin's exit code: CRITICAL when the fleet is sick (workers down or
+/// stuck, a fleet-wide cause) or `unhealthy >= crit`, WARNING when
+/// `unhealthy >= warn`. The perfdata always carries every class,
+/// quarantined, workers_down, held and fleet_wide.
+pub(crate) fn check(rows: &[&Row], diagnosis: &Diagnosis, warn: usize, crit: usize) -> (u8, String) {
     let counts = class_counts(rows);
-    let unhealthy = rows.iter().filter(|r| r.class != Class::Healthy).count();
-    let code = if workers_down || unhealthy >= crit {
+    let unhealthy = rows.iter().filter(|r| r.class.is_unhealthy()).count();
+    let code = if diagnosis.fleet_is_sick() || unhealthy >= crit {
         CRITICAL
     } else if unhealthy >= warn {
         WARNING
@@ -37,14 +39,20 @@ pub(crate) fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize)
     let order = [Class::Healthy, Class::Stale, Class::Zombie, Class::Missing, Class::Dead, Class::Orphan];
     let mut parts: Vec<String> = order
         .iter()
-        .filter(|c| **c != Class::Healthy && counts[c.as_str()] > 0)
+        .filter(|c| c.is_unhealthy() && counts[c.as_str()] > 0)
         .map(|c| format!("{} {}", counts[c.as_str()], c.as_str()))
         .collect();
-    if counts["quarantined"] > 0 {
-        parts.push(format!("{} quarantined", counts["quarantined"]));
+    for extra in ["quarantined", "held"] {
+        if counts[extra] > 0 {
+            parts.push(format!("{} {extra}", counts[extra]));
+        }
     }
-    if workers_down {
+    if diagnosis.workers_down {
         parts.insert(0, "workers down".into());
+    } else if diagnosis.workers_stalled {
+        parts.insert(0, "workers stuck".into());
+    } else if diagnosis.fleet_wide {
+        parts.insert(0, "a fleet-wide cause".into());
     }
     let text = if parts.is_empty() { format!("{} healthy", counts["healthy"]) } else { parts.join(", ") };
     let perf: Vec<String> = order
@@ -52,7 +60,9 @@ pub(crate) fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize)
         .map(|c| format!("{}={}", c.as_str(), counts[c.as_str()]))
         .chain([
             format!("quarantined={}", counts["quarantined"]),
-            format!("workers_down={}", u8::from(workers_down)),
+            format!("workers_down={}", u8::from(diagnosis.workers_down || diagnosis.workers_stalled)),
+            format!("held={}", counts["held"]),
+            format!("fleet_wide={}", u8::from(diagnosis.fleet_wide)),
         ])
         .collect();
     (code, format!("ACTORS {word} - {text} | {}", perf.join(" ")))
@@ -66,64 +76,157 @@ pub(crate) fn unknown_line(error: &str) -> String {
 /// What a sweep adds to the textfile.
 pub(crate) struct SweepMetrics<'a> {
     pub(crate) results: &'a [ActionResult],
-    pub(crate) duration_secs: f64,
-    /// Unix time of this run when it succeeded; else the previous success is kept.
-    pub(crate) success_at: Option<f64>,
+    /// How long it ran; `None` when it did not run (lock held, database down).
+    pub(crate) duration_secs: Option<f64>,
+    /// Whether it succeeded: its time becomes the last success.
+    pub(crate) success: bool,
+    /// `ok`, `failed`, `refused`, `lock_held` or `error`.
+    pub(crate) result: &'static str,
 }
 
-pub(crate) fn textfile(
-    rows: &[&Row],
-    workers_down: bool,
-    sweep: Option<&SweepMetrics<'_>>,
-    previous: Option<&str>,
-) -> String {
-    let counts = class_counts(rows);
-    let mut o = String::new();
-    let _ = writeln!(o, "# HELP actorctl_actors Instance actors by class, as classified by actorctl.");
-    let _ = writeln!(o, "# TYPE actorctl_actors gauge");
-    for c in Class::ALL {
-        let _ = writeln!(o, "actorctl_actors{{class=\"{}\"}} {}", c.as_str(), counts[c.as_str()]);
+/// One run's view, for the textfile.
+pub(crate) struct Snapshot<'a> {
+    /// The databases answered.
+    pub(crate) up: bool,
+    /// Unix time of this run.
+    pub(crate) now: f64,
+    /// What this run saw of the fleet (nothing when the database was down).
+    pub(crate) fleet: Option<(&'a [&'a Row], &'a Diagnosis)>,
+    pub(crate) sweep: Option<SweepMetrics<'a>>,
+}
+
+fn metric(o: &mut String, name: &str, kind: &str, help: &str, samples: &[(String, f64)]) {
+    let _ = writeln!(o, "# HELP {name} {help}");
+    let _ = writeln!(o, "# TYPE {name} {kind}");
+    for (labels, v) in samples {
+        let _ = writeln!(o, "{name}{labels} {v}");
     }
-    let _ = writeln!(o, "# HELP actorctl_actors_quarantined Instances quarantined by the crash-loop budget.");
-    let _ = writeln!(o, "# TYPE actorctl_actors_quarantined gauge");
-    let _ = writeln!(o, "actorctl_actors_quarantined {}", counts["quarantined"]);
-    let _ = writeln!(o, "# HELP actorctl_workers_down 1 when the store's workers are down.");
-    let _ = writeln!(o, "# TYPE actorctl_workers_down gauge");
-    let _ = writeln!(o, "actorctl_workers_down {}", u8::from(workers_down));
-    if let Some(s) = sweep {
-        let mut by: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-        for r in s.results {
-            *by.entry((r.action.as_str(), r.outcome.as_str())).or_default() += 1;
-        }
-        let _ = writeln!(
-            o,
-            "# HELP actorctl_sweep_actions_total Actions of the last sweep by action and outcome."
+}
+
+/// The node_exporter textfile of one run. Gauges describe only what this
+/// run saw; `_total` counters and the last success carry over from the
+/// previous file, so a run that could not look never hides an old truth
+/// behind a stale number, and never resets a counter.
+pub(crate) fn textfile(s: &Snapshot<'_>, previous: Option<&str>) -> String {
+    let prev = previous.map(parse_samples).unwrap_or_default();
+    let mut o = String::new();
+    metric(
+        &mut o,
+        "actorctl_up",
+        "gauge",
+        "1 when this run could read the CMS and the store.",
+        &[(String::new(), f64::from(u8::from(s.up)))],
+    );
+    metric(
+        &mut o,
+        "actorctl_last_run_timestamp_seconds",
+        "gauge",
+        "When actorctl last ran (whatever the outcome).",
+        &[(String::new(), s.now)],
+    );
+    if let Some((rows, diagnosis)) = s.fleet {
+        let counts = class_counts(rows);
+        let by_class: Vec<(String, f64)> = Class::ALL
+            .iter()
+            .map(|c| (format!("{{class=\"{}\"}}", c.as_str()), counts[c.as_str()] as f64))
+            .collect();
+        metric(
+            &mut o,
+            "actorctl_actors",
+            "gauge",
+            "Instance actors by class, as classified by actorctl.",
+            &by_class,
         );
-        let _ = writeln!(o, "# TYPE actorctl_sweep_actions_total counter");
-        for ((action, outcome), n) in by {
-            let _ =
-                writeln!(o, "actorctl_sweep_actions_total{{action=\"{action}\",outcome=\"{outcome}\"}} {n}");
+        let one = |v: f64| [(String::new(), v)];
+        metric(
+            &mut o,
+            "actorctl_actors_quarantined",
+            "gauge",
+            "Instances quarantined by the crash-loop budget.",
+            &one(counts["quarantined"] as f64),
+        );
+        let down = diagnosis.workers_down || diagnosis.workers_stalled;
+        metric(
+            &mut o,
+            "actorctl_workers_down",
+            "gauge",
+            "1 when the store's workers are down or stuck.",
+            &one(f64::from(u8::from(down))),
+        );
+        metric(
+            &mut o,
+            "actorctl_fleet_wide_cause",
+            "gauge",
+            "1 when more instances are unhealthy at once than --max-unhealthy allows.",
+            &one(f64::from(u8::from(diagnosis.fleet_wide))),
+        );
+    }
+    if let Some(sw) = &s.sweep {
+        let mut actions = carried(&prev, "actorctl_sweep_actions_total");
+        for r in sw.results {
+            *actions
+                .entry(format!("{{action=\"{}\",outcome=\"{}\"}}", r.action.as_str(), r.outcome.as_str()))
+                .or_default() += 1.0;
         }
-        let _ = writeln!(o, "# HELP actorctl_sweep_duration_seconds How long the last sweep took.");
-        let _ = writeln!(o, "# TYPE actorctl_sweep_duration_seconds gauge");
-        let _ = writeln!(o, "actorctl_sweep_duration_seconds {:.3}", s.duration_secs);
-        let last = s.success_at.or_else(|| previous.and_then(previous_success));
-        if let Some(t) = last {
-            let _ = writeln!(
-                o,
-                "# HELP actorctl_sweep_last_success_timestamp_seconds When a sweep last succeeded."
+        metric(
+            &mut o,
+            "actorctl_sweep_actions_total",
+            "counter",
+            "Actions taken by sweeps, by action and outcome.",
+            &actions.into_iter().collect::<Vec<_>>(),
+        );
+        let mut runs = carried(&prev, "actorctl_sweep_runs_total");
+        *runs.entry(format!("{{result=\"{}\"}}", sw.result)).or_default() += 1.0;
+        metric(
+            &mut o,
+            "actorctl_sweep_runs_total",
+            "counter",
+            "Sweeps by result: ok, failed, refused, lock_held, error.",
+            &runs.into_iter().collect::<Vec<_>>(),
+        );
+        if let Some(d) = sw.duration_secs {
+            metric(
+                &mut o,
+                "actorctl_sweep_duration_seconds",
+                "gauge",
+                "How long the last sweep that ran took.",
+                &[(String::new(), (d * 1000.0).round() / 1000.0)],
             );
-            let _ = writeln!(o, "# TYPE actorctl_sweep_last_success_timestamp_seconds gauge");
-            let _ = writeln!(o, "actorctl_sweep_last_success_timestamp_seconds {t:.3}");
+        }
+        let last = if sw.success {
+            Some(s.now)
+        } else {
+            prev.get("actorctl_sweep_last_success_timestamp_seconds").copied()
+        };
+        if let Some(t) = last {
+            metric(
+                &mut o,
+                "actorctl_sweep_last_success_timestamp_seconds",
+                "gauge",
+                "When a sweep last succeeded.",
+                &[(String::new(), t)],
+            );
         }
     }
     o
 }
 
-fn previous_success(text: &str) -> Option<f64> {
+/// `name{labels} value` lines of a previous textfile, by `name{labels}`.
+fn parse_samples(text: &str) -> BTreeMap<String, f64> {
     text.lines()
-        .find_map(|l| l.strip_prefix("actorctl_sweep_last_success_timestamp_seconds "))
-        .and_then(|v| v.trim().parse().ok())
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.rsplit_once(' '))
+        .filter_map(|(k, v)| v.trim().parse::<f64>().ok().map(|v| (k.trim().to_string(), v)))
+        .collect()
+}
+
+/// The label sets and values of one counter in the previous file.
+fn carried(prev: &BTreeMap<String, f64>, name: &str) -> BTreeMap<String, f64> {
+    prev.iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix(name).filter(|l| l.is_empty() || l.starts_with('{')).map(|l| (l.to_string(), *v))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -131,25 +234,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn previous_success_is_carried_over() {
-        let prev = "actorctl_sweep_last_success_timestamp_seconds 1700000000.000\n";
-        assert_eq!(previous_success(prev), Some(1_700_000_000.0));
+    fn counters_and_the_last_success_carry_over() {
+        let prev = "actorctl_sweep_last_success_timestamp_seconds 1700000000\n\
+                    actorctl_sweep_actions_total{action=\"start\",outcome=\"done\"} 4\n\
+                    actorctl_sweep_runs_total{result=\"ok\"} 2\n";
+        let sweep = SweepMetrics { results: &[], duration_secs: None, success: false, result: "error" };
         let text = textfile(
-            &[],
-            false,
-            Some(&SweepMetrics { results: &[], duration_secs: 1.0, success_at: None }),
+            &Snapshot { up: false, now: 1_800_000_000.0, fleet: None, sweep: Some(sweep) },
             Some(prev),
         );
-        assert!(text.contains("actorctl_sweep_last_success_timestamp_seconds 1700000000.000"), "{text}");
+        assert!(text.contains("actorctl_up 0\n"), "{text}");
+        assert!(text.contains("actorctl_last_run_timestamp_seconds 1800000000\n"), "{text}");
+        assert!(text.contains("actorctl_sweep_last_success_timestamp_seconds 1700000000\n"), "{text}");
+        assert!(
+            text.contains("actorctl_sweep_actions_total{action=\"start\",outcome=\"done\"} 4\n"),
+            "{text}"
+        );
+        assert!(text.contains("actorctl_sweep_runs_total{result=\"ok\"} 2\n"), "{text}");
+        assert!(text.contains("actorctl_sweep_runs_total{result=\"error\"} 1\n"), "{text}");
+        assert!(!text.contains("actorctl_actors{"), "nothing seen, no gauges: {text}");
     }
 
     #[test]
     fn check_thresholds() {
-        let (code, line) = check(&[], false, 1, 5);
+        let ok = Diagnosis::default();
+        let (code, line) = check(&[], &ok, 1, 5);
         assert_eq!(code, OK);
         assert!(line.starts_with("ACTORS OK - 0 healthy | healthy=0"), "{line}");
-        let (code, line) = check(&[], true, 1, 5);
+        assert!(line.ends_with("quarantined=0 workers_down=0 held=0 fleet_wide=0"), "{line}");
+        let down = Diagnosis { workers_down: true, ..Diagnosis::default() };
+        let (code, line) = check(&[], &down, 1, 5);
         assert_eq!(code, CRITICAL);
         assert!(line.contains("workers down") && line.contains("workers_down=1"), "{line}");
+        let wide = Diagnosis { fleet_wide: true, ..Diagnosis::default() };
+        let (code, line) = check(&[], &wide, 1, 5);
+        assert_eq!(code, CRITICAL);
+        assert!(line.contains("a fleet-wide cause") && line.contains("fleet_wide=1"), "{line}");
     }
 }

@@ -4,6 +4,7 @@ use comfy_table::{presets, Cell, Color, ContentArrangement, Table};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use super::sanitize::{clean, or_dash};
 use crate::core::guard::counts;
 use crate::core::model::{ActionResult, Outcome};
 use crate::core::plan::Planned;
@@ -31,12 +32,12 @@ pub(crate) fn table(results: &[ActionResult], color: bool) -> String {
             (true, _) => outcome.fg(Color::Red),
         };
         t.add_row(vec![
-            Cell::new(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")),
+            Cell::new(or_dash(r.name.as_deref().or(r.k8s_name.as_deref()))),
             Cell::new(r.action.as_str()),
             outcome,
-            Cell::new(r.old_actor_id.as_deref().unwrap_or("-")),
-            Cell::new(r.new_actor_id.as_deref().unwrap_or("-")),
-            Cell::new(&r.message),
+            Cell::new(or_dash(r.old_actor_id.as_deref())),
+            Cell::new(or_dash(r.new_actor_id.as_deref())),
+            Cell::new(clean(&r.message)),
         ]);
     }
     super::actors::strip_margin(&t.to_string())
@@ -56,13 +57,13 @@ pub(crate) fn plan_text(plan: &[(Planned, Vec<String>)]) -> String {
             o,
             "{} {} ({}), class {}: {}",
             p.action.as_str(),
-            p.name.as_deref().or(p.k8s_name.as_deref()).unwrap_or("-"),
-            p.old_actor_id.as_deref().or(p.k8s_name.as_deref()).unwrap_or("-"),
+            or_dash(p.name.as_deref().or(p.k8s_name.as_deref())),
+            or_dash(p.old_actor_id.as_deref().or(p.k8s_name.as_deref())),
             p.class,
-            p.reason
+            clean(&p.reason)
         );
         for (i, s) in steps.iter().enumerate() {
-            let _ = writeln!(o, "  {}. {s}", i + 1);
+            let _ = writeln!(o, "  {}. {}", i + 1, clean(s));
         }
     }
     let _ = writeln!(o, "dry run: nothing was changed");
@@ -94,11 +95,11 @@ pub(crate) fn plan_table(plan: &[Planned]) -> String {
     t.set_header(["NAME", "CLASS", "ACTION", "ACTOR", "REASON"]);
     for p in plan {
         t.add_row(vec![
-            p.name.as_deref().or(p.k8s_name.as_deref()).unwrap_or("-"),
-            p.class.as_str(),
-            p.action.as_str(),
-            p.old_actor_id.as_deref().unwrap_or("-"),
-            &p.reason,
+            or_dash(p.name.as_deref().or(p.k8s_name.as_deref())),
+            p.class.as_str().into(),
+            p.action.as_str().into(),
+            or_dash(p.old_actor_id.as_deref()),
+            clean(&p.reason),
         ]);
     }
     super::actors::strip_margin(&t.to_string())
@@ -106,7 +107,7 @@ pub(crate) fn plan_table(plan: &[Planned]) -> String {
 
 fn reset_message(cleared: bool) -> &'static str {
     if cleared {
-        "quarantine cleared: sweeps repair it again"
+        "quarantine or hold cleared: sweeps repair it again"
     } else {
         "not quarantined: nothing to clear"
     }
@@ -125,7 +126,7 @@ pub(crate) fn reset_text(rows: &[(&str, bool)]) -> String {
     if rows.is_empty() {
         return "no quarantined instances\n".into();
     }
-    rows.iter().map(|(k8s, cleared)| format!("{k8s}  {}\n", reset_message(*cleared))).collect()
+    rows.iter().map(|(k8s, cleared)| format!("{}  {}\n", clean(k8s), reset_message(*cleared))).collect()
 }
 
 /// A bulk dry run as a table, with its counts.

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use std::fmt::Write;
 
 use super::actors::ActorJson;
+use super::sanitize::{clean, or_dash};
 use crate::core::classify::{Class, CmsInstance, Diagnosis, Report, Row};
 use crate::core::records::{ActorDetail, Event, HealthCheck, Shown};
 use crate::core::timefmt::{relative, rfc3339};
@@ -52,20 +53,22 @@ impl ShowView<'_> {
         let _ = writeln!(
             o,
             "Instance:          {} (k8s_name {}, namespace {})",
-            i.user_name, i.k8s_name, i.namespace
+            clean(&i.user_name),
+            clean(&i.k8s_name),
+            clean(&i.namespace)
         );
         let _ = writeln!(
             o,
             "State:             {}, database health {}",
-            i.state,
-            i.health_status.as_deref().unwrap_or("unknown")
+            clean(i.state.as_str()),
+            clean(i.health_status.as_deref().unwrap_or("unknown"))
         );
         let _ = writeln!(o, "Created:           {}", self.at(i.created_at));
-        let _ = writeln!(o, "Actor:             {}", i.actor_id.as_deref().unwrap_or("none"));
+        let _ = writeln!(o, "Actor:             {}", clean(i.actor_id.as_deref().unwrap_or("none")));
         match self.row {
             Some(r) => {
                 let _ = writeln!(o, "Class:             {}", r.class);
-                let _ = writeln!(o, "Evidence:          {}", r.evidence);
+                let _ = writeln!(o, "Evidence:          {}", clean(&r.evidence));
             }
             None => {
                 let _ = writeln!(o, "Class:             - (only running instances are classified)");
@@ -76,7 +79,7 @@ impl ShowView<'_> {
             let _ = writeln!(
                 o,
                 "QUARANTINED:       sweeps leave this instance alone (crash loop); `actorctl reset-failed {}` clears it",
-                i.k8s_name
+                clean(&i.k8s_name)
             );
         }
         if let Some(msg) = &self.diagnosis.message {
@@ -84,8 +87,12 @@ impl ShowView<'_> {
         }
         self.store_text(&mut o);
         for r in &self.orphans {
-            let _ =
-                writeln!(o, "\nOrphaned actor:    {} — {}", r.actor_id.as_deref().unwrap_or("?"), r.evidence);
+            let _ = writeln!(
+                o,
+                "\nOrphaned actor:    {} — {}",
+                clean(r.actor_id.as_deref().unwrap_or("?")),
+                clean(&r.evidence)
+            );
         }
         let _ = writeln!(o, "\nHealth checks (newest {}):", self.health_checks.len());
         if self.health_checks.is_empty() {
@@ -93,8 +100,8 @@ impl ShowView<'_> {
         }
         for h in self.health_checks {
             let rt = h.response_time_ms.map(|ms| format!(" {ms}ms")).unwrap_or_default();
-            let err = h.error_message.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
-            let _ = writeln!(o, "  {:<24} {}{rt}{err}", self.at(h.checked_at), h.status);
+            let err = h.error_message.as_deref().map(|e| format!(" — {}", clean(e))).unwrap_or_default();
+            let _ = writeln!(o, "  {:<24} {}{rt}{err}", self.at(h.checked_at), clean(&h.status));
         }
         let _ = writeln!(o, "\nActor events (newest {}):", self.events.len());
         if self.events.is_empty() {
@@ -105,8 +112,8 @@ impl ShowView<'_> {
                 o,
                 "  {:<24} {} {}",
                 self.at(e.created_at),
-                e.event_type,
-                e.message.as_deref().unwrap_or("")
+                clean(&e.event_type),
+                clean(e.message.as_deref().unwrap_or(""))
             );
         }
         o
@@ -119,7 +126,8 @@ impl ShowView<'_> {
             let _ = writeln!(o, "  not in the store");
         }
         if let Some(r) = self.row {
-            let _ = writeln!(o, "  Status:          {}", r.actor_status.as_ref().map_or("-", |s| s.as_str()));
+            let _ =
+                writeln!(o, "  Status:          {}", or_dash(r.actor_status.as_ref().map(|s| s.as_str())));
             let _ = writeln!(o, "  Last progress:   {}", self.at(r.last_progress));
             let _ = writeln!(
                 o,
@@ -134,7 +142,7 @@ impl ShowView<'_> {
                     o,
                     "    #{:<5} {:<15} started {}{}",
                     e.execution_id,
-                    e.status,
+                    clean(&e.status),
                     self.at(e.started_at),
                     e.completed_at.map(|c| format!(", finished {}", self.at(Some(c)))).unwrap_or_default()
                 );
@@ -149,8 +157,8 @@ impl ShowView<'_> {
             let _ = writeln!(
                 o,
                 "    {:<13} {:<20} visible {}{}",
-                q.queue,
-                q.kind,
+                clean(&q.queue),
+                clean(&q.kind),
                 relative(q.visible_at, self.now),
                 if q.locked { " (locked)" } else { "" }
             );
@@ -166,7 +174,7 @@ impl ShowView<'_> {
                 "namespace": i.namespace,
                 "state": i.state,
                 "health_status": i.health_status,
-                                "actor_id": i.actor_id,
+                "actor_id": i.actor_id,
                 "quarantined": i.quarantined,
                 "recent_restarts": i.recent_restarts,
                 "created_at": rfc3339(i.created_at),

@@ -1,26 +1,58 @@
-//! What a sweep prints: its JSON document, the rows it acted on, the
-//! quarantine notes, and what is still broken after it (for `--check`).
+//! What a sweep prints: its JSON document, the rows it acted on, a refusal
+//! in one line, the quarantine notes, and the fleet after it (`--check`).
 
 use std::time::Duration;
 
+use super::sanitize::or_dash;
 use super::{monitor, results};
 use crate::core::classify::{Class, Row};
+use crate::core::guard::counts;
 use crate::core::model::{ActionResult, Outcome};
-use crate::core::plan::Action;
+use crate::core::plan::{Action, Planned};
 use crate::core::timefmt::compact;
 
+/// A sweep's outcome, ready to print.
 pub(crate) struct Report<'a> {
     pub(crate) rows: &'a [&'a Row],
     pub(crate) results: &'a [ActionResult],
-    pub(crate) refusal: Option<&'a str>,
+    /// Why it refused, and what it would have done.
+    pub(crate) refusal: Option<(&'a str, &'a [Planned])>,
+    pub(crate) lock_held: bool,
     pub(crate) workers_down: bool,
 }
 
+impl Report<'_> {
+    /// `ok`, `failed`, `refused` or `lock_held`, for the textfile.
+    pub(crate) fn result(&self) -> &'static str {
+        if self.lock_held {
+            "lock_held"
+        } else if self.refusal.is_some() {
+            "refused"
+        } else if self.results.iter().any(|r| !r.outcome.is_ok()) {
+            "failed"
+        } else {
+            "ok"
+        }
+    }
+}
+
 pub(crate) fn json(r: &Report<'_>) -> String {
+    if r.lock_held {
+        return "{\"lock\": \"held by another sweep\", \"results\": []}\n".into();
+    }
     let quarantined: Vec<_> = r.rows.iter().filter(|x| x.quarantined).map(|x| &x.k8s_name).collect();
+    let refused = r.refusal.map(|(reason, would)| {
+        let by: std::collections::BTreeMap<&str, usize> =
+            [Action::Restart, Action::Start, Action::CancelOrphan]
+                .into_iter()
+                .map(|a| (a.as_str(), would.iter().filter(|p| p.action == a).count()))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+        serde_json::json!({ "reason": reason, "would": by })
+    });
     let doc = serde_json::json!({
         "lock": "acquired",
-        "refused": r.refusal,
+        "refused": refused,
         "results": r.results,
         "summary": results::summary(r.results),
         "fleet": monitor::class_counts(r.rows),
@@ -28,6 +60,19 @@ pub(crate) fn json(r: &Report<'_>) -> String {
         "workers_down": r.workers_down,
     });
     serde_json::to_string_pretty(&doc).expect("JSON of plain values") + "\n"
+}
+
+/// A refused sweep in one line, and (unless quiet) its first ten actions.
+pub(crate) fn refusal(reason: &str, would: &[Planned], quiet: bool) -> (String, Option<String>) {
+    let line = format!("actorctl: sweep refused: {reason} (it would have taken {})", counts(would));
+    if quiet || would.is_empty() {
+        return (line, None);
+    }
+    let mut rows = results::plan_table(&would[..would.len().min(10)]);
+    if would.len() > 10 {
+        rows.push_str(&format!("… and {} more (--dry-run shows them all)\n", would.len() - 10));
+    }
+    (line, Some(rows))
 }
 
 /// The results worth a table row: actions taken, and anything not ok.
@@ -41,32 +86,30 @@ pub(crate) fn quarantine_notes(quarantined: &[&Row], window: Duration) -> Vec<St
         .map(|q| {
             format!(
                 "quarantined: {} (restarted {} times within {}); `actorctl reset-failed {}` to clear",
-                q.name.as_deref().unwrap_or("-"),
+                or_dash(q.name.as_deref()),
                 q.recent_restarts,
                 compact(window.as_secs()),
-                q.k8s_name.as_deref().unwrap_or("-")
+                or_dash(q.k8s_name.as_deref())
             )
         })
         .collect()
 }
 
-/// What is still broken after the sweep: every row but those it repaired.
-pub(crate) fn remaining<'a>(rows: &[&'a Row], results: &[ActionResult]) -> Vec<&'a Row> {
+/// The fleet after the sweep: what it repaired counts as healthy.
+pub(crate) fn after(rows: &[&Row], results: &[ActionResult]) -> Vec<Row> {
     let repaired = |r: &Row| {
         results
             .iter()
             .any(|x| x.outcome == Outcome::Done && x.k8s_name == r.k8s_name && x.old_actor_id == r.actor_id)
     };
-    rows.iter().copied().filter(|r| r.class == Class::Healthy || !repaired(r)).collect()
-}
-
-/// What stdout says when another sweep holds the lock.
-pub(crate) fn lock_held(check: bool, json: bool) -> String {
-    if check {
-        "ACTORS OK - another sweep holds the lock\n".into()
-    } else if json {
-        "{\"lock\": \"held by another sweep\", \"results\": []}\n".into()
-    } else {
-        String::new()
-    }
+    rows.iter()
+        .filter(|r| !(r.class == Class::Orphan && repaired(r)))
+        .map(|r| {
+            let mut r = (*r).clone();
+            if r.class.is_unhealthy() && repaired(&r) {
+                r.class = Class::Healthy;
+            }
+            r
+        })
+        .collect()
 }

@@ -82,6 +82,7 @@ impl Fleet {
         if self.runtime.is_some() {
             return;
         }
+        quiet_logs();
         let interval = self.opts.interval;
         let cms = Arc::new(CmsWriter {
             url: self.url.clone(),
@@ -489,4 +490,13 @@ async fn install_cms(pg: &PgClient, opts: &FleetOptions) -> Result<()> {
         .await?;
     }
     Ok(())
+}
+
+/// The runtime's logs go through the test harness's capture, so a passing
+/// test prints nothing and a failing one shows them (duroxide installs its
+/// own global subscriber only when none is set).
+fn quiet_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().with_ansi(false).try_init();
 }

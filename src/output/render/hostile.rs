@@ -1,0 +1,95 @@
+//! Property test: arbitrary Unicode in every untrusted field never panics a
+//! renderer, never adds a line, and never reaches the terminal as a control
+//! character.
+
+use chrono::{TimeZone, Utc};
+use proptest::prelude::*;
+use std::time::Duration;
+
+use super::actors::{self, TableStyle};
+use super::results;
+use crate::core::classify::{Class, Diagnosis, Report, Row};
+use crate::core::model::{ActionResult, Outcome};
+use crate::core::plan::{Action, Planned};
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{3000} a-z\\x1b\\[\\]0-9;]{0,24}",
+    ]
+}
+
+prop_compose! {
+    fn row()(name in text(), k8s in text(), actor in text(), evidence in text(), status in text(), state in text(),
+             class in prop::sample::select(Class::ALL.to_vec())) -> Row {
+        Row {
+            name: Some(name),
+            k8s_name: Some(k8s),
+            namespace: Some("toygres".into()),
+            state: Some(state.as_str().into()),
+            health_status: None,
+            class,
+            actor_id: Some(actor),
+            actor_status: Some(status.as_str().into()),
+            last_health_check: None,
+            last_progress: None,
+            next_timer: None,
+            evidence,
+            instance_created_at: None,
+            actor_created_at: None,
+            quarantined: false,
+            recent_restarts: 0,
+        }
+    }
+}
+
+/// Exactly `lines` lines, and no byte below 0x20 but the newlines.
+fn safe(out: &str, lines: usize) -> Result<(), TestCaseError> {
+    prop_assert_eq!(out.lines().count(), lines, "{:?}", out);
+    prop_assert!(out.bytes().all(|b| b >= 0x20 || b == b'\n'), "{:?}", out);
+    prop_assert!(
+        !out.contains('\u{7f}') && !out.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)),
+        "{:?}",
+        out
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_renderer_survives_hostile_text(rows in prop::collection::vec(row(), 1..5), width in 0usize..200) {
+        let report = Report {
+            now: Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
+            stale_after: Duration::from_secs(300),
+            rows: rows.clone(),
+            diagnosis: Diagnosis::default(),
+        };
+        let refs: Vec<&Row> = rows.iter().collect();
+        for (wide, headers) in [(false, true), (true, true), (false, false)] {
+            let style = TableStyle { wide, headers, color: false, width: Some(width) };
+            safe(&actors::table(&report, &refs, style), rows.len() + usize::from(headers))?;
+        }
+        let plan: Vec<Planned> = rows
+            .iter()
+            .map(|r| Planned {
+                name: r.name.clone(),
+                k8s_name: r.k8s_name.clone(),
+                namespace: r.namespace.clone(),
+                class: r.class,
+                action: Action::Restart,
+                old_actor_id: r.actor_id.clone(),
+                old_actor_active: true,
+                reason: r.evidence.clone(),
+            })
+            .collect();
+        safe(&results::plan_table(&plan), plan.len() + 1)?;
+        let steps: Vec<(Planned, Vec<String>)> = plan.iter().map(|p| (p.clone(), vec![p.reason.clone()])).collect();
+        safe(&results::plan_text(&steps), plan.len() * 2 + 1)?;
+        let done: Vec<ActionResult> =
+            plan.iter().map(|p| ActionResult::of(p, Outcome::Done, p.old_actor_id.clone(), p.reason.clone())).collect();
+        safe(&results::table(&done, false), done.len() + 1)?;
+        safe(&actors::summary_line(&refs), 1)?;
+    }
+}
