@@ -88,6 +88,13 @@ pub enum Command {
     /// Clear the crash-loop quarantine of instances, so sweeps repair them again.
     #[command(after_help = EXIT_CODES)]
     ResetFailed(ResetFailedArgs),
+    /// The audit trail: every action actorctl took on actors, fleet-wide or
+    /// per instance, oldest first.
+    ///
+    /// Reads only instance_events, so the read-only role can run it. With
+    /// --follow, keeps printing new rows as they land until Ctrl-C (exit 0).
+    #[command(after_help = EXIT_CODES)]
+    Events(EventsArgs),
     /// Show and switch the contexts of the config file.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -366,6 +373,32 @@ pub struct MonitorOpts {
     /// PATH (atomically: a temp file, then rename).
     #[arg(long, value_name = "PATH")]
     pub textfile: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Instances (user_name or k8s_name); none: the whole fleet.
+    pub names: Vec<String>,
+    /// Only events newer than this.
+    #[arg(long, default_value = "24h", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub since: Duration,
+    /// Only this event (repeatable): claimed, started, restarted, cancelled,
+    /// quarantined, quarantine-cleared, held, or a raw event_type such as
+    /// state_change. Default: every actor event.
+    #[arg(long = "type", value_name = "EVENT")]
+    pub types: Vec<String>,
+    /// Only the events of this run id.
+    #[arg(long, value_name = "ID")]
+    pub run: Option<String>,
+    /// Keep printing new events as they land (polls by id); Ctrl-C exits 0.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// How often --follow polls.
+    #[arg(long, default_value = "1s", value_parser = parse_duration, requires = "follow")]
+    pub poll: Duration,
+    /// Show the newest this many events.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(i64).range(1..))]
+    pub limit: i64,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use crate::cli::{self, ActionOpts, BackendOpts, BulkOpts, ClassOpts, Cli, Command, MonitorOpts};
 use crate::core::classify::Class;
 use crate::core::error::usage;
+use crate::core::events::{event_type, EventQuery};
 use crate::core::guard::Rails;
 use crate::core::model::{BackendKind, Format, Limits};
 use crate::core::plan::Request;
@@ -17,8 +18,8 @@ use crate::core::timefmt::parse_duration;
 use crate::settings::connection::Target;
 use crate::settings::contexts::{self, Context};
 use crate::settings::{
-    ActionSettings, BackendSettings, BulkSettings, ConfigJob, Job, ListJob, Monitor, RecoverJob, RepairJob,
-    RepairTarget, Run, Settings, SweepJob,
+    ActionSettings, BackendSettings, BulkSettings, ConfigJob, EventsJob, Job, ListJob, Monitor, RecoverJob,
+    RepairJob, RepairTarget, Run, Settings, SweepJob,
 };
 
 /// What `main` is to do.
@@ -202,6 +203,16 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
         Command::ResetFailed(a) => {
             formats("reset-failed", &results)?;
             Job::ResetFailed { names: a.names, all: a.all }
+        }
+        Command::Events(a) => {
+            let query = EventQuery {
+                since: a.since,
+                types: a.types.iter().map(|t| event_type(t)).collect(),
+                run: a.run,
+                k8s_names: Vec::new(),
+                limit: a.limit,
+            };
+            Job::Events(EventsJob { names: a.names, query, follow: a.follow.then_some(a.poll) })
         }
         Command::Config(_) | Command::Completions { .. } => unreachable!("lowered before"),
     })

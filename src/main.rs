@@ -65,6 +65,7 @@ fn listen_for_interrupts() {
                 Stop::Graceful => eprintln!(
                     "actorctl: interrupted: starting no new actions, finishing those in flight (Ctrl-C again to abort)"
                 ),
+                Stop::Done => std::process::exit(EXIT_OK.into()),
                 Stop::Now => {
                     eprintln!("actorctl: interrupted");
                     std::process::exit(EXIT_INTERRUPTED.into());

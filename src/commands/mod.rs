@@ -1,6 +1,7 @@
 //! One thin file per subcommand: a job in, ops called, results rendered.
 
 pub(crate) mod config;
+mod events;
 mod list;
 mod recover;
 mod repair;
@@ -37,6 +38,7 @@ pub async fn dispatch(run: Run, term: &Term) -> Result<u8> {
             or_unknown(check, sweep::run(j, settings, term).await, settings, term)
         }
         Job::ResetFailed { names, all } => reset_failed::run(&names, all, settings, term).await,
+        Job::Events(j) => events::run(j, settings, term).await,
     }
 }
 

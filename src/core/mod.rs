@@ -5,6 +5,7 @@
 pub(crate) mod classify;
 pub(crate) mod describe;
 pub(crate) mod error;
+pub(crate) mod events;
 pub(crate) mod guard;
 pub(crate) mod model;
 pub(crate) mod plan;

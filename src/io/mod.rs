@@ -4,4 +4,5 @@
 
 pub(crate) mod cms;
 pub(crate) mod db;
+pub(crate) mod events;
 pub(crate) mod store;

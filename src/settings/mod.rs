@@ -77,6 +77,16 @@ pub(crate) enum Job {
     Recover(RecoverJob),
     Sweep(SweepJob),
     ResetFailed { names: Vec<String>, all: bool },
+    Events(EventsJob),
+}
+
+/// `events`: the audit trail.
+#[derive(Debug)]
+pub(crate) struct EventsJob {
+    pub(crate) names: Vec<String>,
+    pub(crate) query: crate::core::events::EventQuery,
+    /// `--follow`, polling this often.
+    pub(crate) follow: Option<Duration>,
 }
 
 /// Monitoring outputs of list and sweep.
