@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
             [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -333,6 +334,31 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'actorctl;doctor' {
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Base URL of the control plane API, for --backend http')
+            [CompletionResult]::new('--api-token-file', '--api-token-file', [CompletionResultType]::ParameterName, 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'Timeout of one API request')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
+            [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
+            [CompletionResult]::new('--cms-schema', '--cms-schema', [CompletionResultType]::ParameterName, 'Schema of the control plane''s tables')
+            [CompletionResult]::new('--duroxide-schema', '--duroxide-schema', [CompletionResultType]::ParameterName, 'Schema of the duroxide-pg orchestration store')
+            [CompletionResult]::new('--actor-orchestration', '--actor-orchestration', [CompletionResultType]::ParameterName, 'Orchestration name of the instance actor')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Cancel any single query that runs longer than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current context')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table (text), wide, json or jsonl; each command renders what it supports')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table (text), wide, json or jsonl; each command renders what it supports')
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Health checks or progress older than this count as stale')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who, recorded in the audit trail (default: $USER@hostname)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'actorctl;config' {
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
             [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
@@ -471,6 +497,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
             [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
             [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -501,6 +528,9 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             break
         }
         'actorctl;help;events' {
+            break
+        }
+        'actorctl;help;doctor' {
             break
         }
         'actorctl;help;config' {

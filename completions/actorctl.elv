@@ -47,6 +47,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand sweep 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
             cand reset-failed 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
             cand events 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
+            cand doctor 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew'
             cand config 'Show and switch the contexts of the config file'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -320,6 +321,30 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'actorctl;doctor'= {
+            cand --backend 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)'
+            cand --api-url 'Base URL of the control plane API, for --backend http'
+            cand --api-token-file 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value'
+            cand --api-timeout 'Timeout of one API request'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -o 'Output format: table (text), wide, json or jsonl; each command renders what it supports'
+            cand --output 'Output format: table (text), wide, json or jsonl; each command renders what it supports'
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
+            cand --color 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'actorctl;config'= {
             cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
             cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
@@ -448,6 +473,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand sweep 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
             cand reset-failed 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
             cand events 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
+            cand doctor 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew'
             cand config 'Show and switch the contexts of the config file'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -469,6 +495,8 @@ set edit:completion:arg-completer[actorctl] = {|@words|
         &'actorctl;help;reset-failed'= {
         }
         &'actorctl;help;events'= {
+        }
+        &'actorctl;help;doctor'= {
         }
         &'actorctl;help;config'= {
             cand view 'Print the config file, secrets redacted'

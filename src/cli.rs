@@ -95,6 +95,14 @@ pub enum Command {
     /// --follow, keeps printing new rows as they land until Ctrl-C (exit 0).
     #[command(after_help = EXIT_CODES)]
     Events(EventsArgs),
+    /// Check everything actorctl relies on, one line each (ok, warn, fail)
+    /// with a hint: where every setting came from, the connections, the
+    /// CMS shape, the store ledger, the role's privileges, a pooler in
+    /// front, the workers, clock skew.
+    ///
+    /// Exit 0 when every check passes, 1 on warnings, 3 when a backend is
+    /// unusable.
+    Doctor(DoctorArgs),
     /// Show and switch the contexts of the config file.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -373,6 +381,12 @@ pub struct MonitorOpts {
     /// PATH (atomically: a temp file, then rename).
     #[arg(long, value_name = "PATH")]
     pub textfile: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    #[command(flatten)]
+    pub backend: BackendOpts,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! One thin file per subcommand: a job in, ops called, results rendered.
 
 pub(crate) mod config;
+mod doctor;
 mod events;
 mod list;
 mod recover;
@@ -39,6 +40,7 @@ pub async fn dispatch(run: Run, term: &Term) -> Result<u8> {
         }
         Job::ResetFailed { names, all } => reset_failed::run(&names, all, settings, term).await,
         Job::Events(j) => events::run(j, settings, term).await,
+        Job::Doctor(j) => doctor::run(j, settings, term).await,
     }
 }
 

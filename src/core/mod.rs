@@ -4,6 +4,7 @@
 
 pub(crate) mod classify;
 pub(crate) mod describe;
+pub(crate) mod doctor;
 pub(crate) mod error;
 pub(crate) mod events;
 pub(crate) mod guard;

@@ -4,5 +4,6 @@
 
 pub(crate) mod cms;
 pub(crate) mod db;
+pub(crate) mod doctor;
 pub(crate) mod events;
 pub(crate) mod store;

@@ -1,6 +1,7 @@
 //! The imperative shell around the core: open a session, carry out the
 //! repair protocol, run the one repair pipeline, sweep.
 
+pub(crate) mod doctor;
 pub(crate) mod events;
 pub(crate) mod execute;
 pub(crate) mod interrupt;

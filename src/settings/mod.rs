@@ -78,6 +78,14 @@ pub(crate) enum Job {
     Sweep(SweepJob),
     ResetFailed { names: Vec<String>, all: bool },
     Events(EventsJob),
+    Doctor(DoctorJob),
+}
+
+/// `doctor`: where each setting came from, and the backend to check.
+#[derive(Debug)]
+pub(crate) struct DoctorJob {
+    pub(crate) sources: Vec<crate::core::doctor::SettingSource>,
+    pub(crate) backend: BackendSettings,
 }
 
 /// `events`: the audit trail.

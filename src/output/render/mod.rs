@@ -1,6 +1,7 @@
 //! Pure functions from results to text: no I/O, colour passed in.
 
 pub(crate) mod actors;
+pub(crate) mod doctor;
 pub(crate) mod events;
 pub(crate) mod monitor;
 pub(crate) mod results;
