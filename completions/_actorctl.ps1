@@ -198,6 +198,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             break
         }
         'actorctl;recover' {
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each action re-checked against a fresh classification (a changed item is skipped); or retry the failed and unverified items of a results file (`-o json` of recover or sweep). Refused for another fleet')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Abort, touching nothing, when the plan has more actions than this')
             [CompletionResult]::new('--min-age', '--min-age', [CompletionResultType]::ParameterName, 'Leave alone instances created, or actors started, less than this ago')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions in flight at once')

@@ -1218,12 +1218,16 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__recover)
-            opts="-y -q -v -o -h --all --stale --zombie --missing --dead --orphaned --yes --max --force --min-age --concurrency --rps --quiet --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-y -q -v -o -h --plan --all --stale --zombie --missing --dead --orphaned --yes --max --force --min-age --concurrency --rps --quiet --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --plan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

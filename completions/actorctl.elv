@@ -189,6 +189,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --help 'Print help'
         }
         &'actorctl;recover'= {
+            cand --plan 'Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each action re-checked against a fresh classification (a changed item is skipped); or retry the failed and unverified items of a results file (`-o json` of recover or sweep). Refused for another fleet'
             cand --max 'Abort, touching nothing, when the plan has more actions than this'
             cand --min-age 'Leave alone instances created, or actors started, less than this ago'
             cand --concurrency 'Actions in flight at once'

@@ -196,6 +196,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s y -l yes -d
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l plan -d 'Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each action re-checked against a fresh classification (a changed item is skipped); or retry the failed and unverified items of a results file (`-o json` of recover or sweep). Refused for another fleet' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l max -d 'Abort, touching nothing, when the plan has more actions than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l min-age -d 'Leave alone instances created, or actors started, less than this ago' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l concurrency -d 'Actions in flight at once' -r

@@ -118,6 +118,12 @@ pub enum Command {
 pub struct RecoverArgs {
     /// Instances to repair (user_name or k8s_name), with their orphans.
     pub names: Vec<String>,
+    /// Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each
+    /// action re-checked against a fresh classification (a changed item is
+    /// skipped); or retry the failed and unverified items of a results file
+    /// (`-o json` of recover or sweep). Refused for another fleet.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["names", "all", "stale", "zombie", "missing", "dead", "orphaned"])]
+    pub plan: Option<std::path::PathBuf>,
     /// Every repairable actor: stale, zombie, missing, dead, orphaned.
     #[arg(long)]
     pub all: bool,

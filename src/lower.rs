@@ -15,6 +15,7 @@ use crate::core::events::{event_type, EventQuery};
 use crate::core::guard::Rails;
 use crate::core::model::{BackendKind, Format, Limits};
 use crate::core::plan::Request;
+use crate::core::plan_file::{self, PlanFile};
 use crate::core::timefmt::parse_duration;
 use crate::settings::connection::Target;
 use crate::settings::contexts::{self, Context};
@@ -66,7 +67,7 @@ pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowe
         }
         Err(_) => Context::default(),
     };
-    let settings = settings(&cli.connect, &cli.common, m, &ctx)?;
+    let mut settings = settings(&cli.connect, &cli.common, m, &ctx)?;
     secrets.extend(settings.secrets());
     let sub = m.subcommand().map_or(m, |(_, s)| s);
     let job = match command {
@@ -77,6 +78,12 @@ pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowe
         }
         command => job(command, &settings, sub, &ctx)?,
     };
+    // A plan is re-checked with the threshold it was made with.
+    if let Job::Recover(RecoverJob { plan: Some(p), .. }) = &job {
+        if let Some(ps) = &p.settings {
+            settings.stale_after = std::time::Duration::from_secs(ps.stale_after_secs);
+        }
+    }
     Ok(Lowered::Run(Box::new(Run { settings, job })))
 }
 
@@ -190,13 +197,21 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
         }
         Command::Recover(a) => {
             formats("recover", &results)?;
+            let plan = a.plan.as_deref().map(|path| read_plan(path, s)).transpose()?;
+            let mut action = action(&a.action, &a.backend, sub, ctx)?;
+            if let Some(ps) = plan.as_ref().and_then(|p| p.settings.as_ref()) {
+                if sub.value_source("backend") != Some(ValueSource::CommandLine) {
+                    action.backend.kind = BackendKind::parse(&ps.backend).unwrap_or(action.backend.kind);
+                }
+            }
             Job::Recover(RecoverJob {
+                plan,
                 names: a.names,
                 all: a.all,
                 classes: selected(&a.classes),
                 yes: a.yes,
                 bulk: bulk(&a.bulk, Rails { force: a.force, max: a.max }, a.quiet),
-                action: action(&a.action, &a.backend, sub, ctx)?,
+                action,
             })
         }
         Command::Sweep(a) => {
@@ -373,4 +388,19 @@ fn sources(
         ),
         row("api-token", token.0, token.1),
     ]
+}
+
+/// `recover --plan FILE`: read, parsed, and refused (exit 2) when unreadable
+/// or made for another fleet.
+fn read_plan(path: &std::path::Path, s: &Settings) -> Result<PlanFile> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage(format!("cannot read --plan {}: {e}", path.display())))?;
+    let file = plan_file::parse(&text).map_err(|e| usage(format!("--plan {}: {e}", path.display())))?;
+    if let Some(ps) = &file.settings {
+        if let Some(why) = plan_file::fleet_mismatch(&ps.fleet, &s.plan_settings(BackendKind::Duroxide).fleet)
+        {
+            return Err(usage(format!("--plan {}: {why}; nothing was changed", path.display())));
+        }
+    }
+    Ok(file)
 }

@@ -10,6 +10,7 @@ pub(crate) mod events;
 pub(crate) mod guard;
 pub(crate) mod model;
 pub(crate) mod plan;
+pub(crate) mod plan_file;
 pub(crate) mod records;
 pub(crate) mod sql;
 pub(crate) mod timefmt;

@@ -15,6 +15,7 @@ use crate::core::classify::Class;
 use crate::core::guard::Rails;
 use crate::core::model::{BackendKind, Describe, Format, Limits};
 use crate::core::plan::Request;
+use crate::core::plan_file::{Fingerprint, PlanSettings};
 use connection::Target;
 
 /// Where the CMS and the store are, and the global knobs.
@@ -42,6 +43,25 @@ impl Settings {
             .flatten()
             .filter(|s| s.len() >= 3)
             .collect()
+    }
+
+    /// What a plan file records of these settings, to be replayed only here.
+    pub(crate) fn plan_settings(&self, backend: BackendKind) -> PlanSettings {
+        let db = |t: &Target| {
+            let c = t.pg_config();
+            c.get_dbname().or(c.get_user()).unwrap_or("?").to_string()
+        };
+        PlanSettings {
+            stale_after_secs: self.stale_after.as_secs(),
+            backend: format!("{backend:?}").to_lowercase(),
+            fleet: Fingerprint {
+                cms_database: db(&self.cms),
+                cms_schema: self.cms_schema.clone(),
+                store_database: db(&self.store),
+                store_schema: self.store_schema.clone(),
+                actor_orchestration: self.actor_orchestration.clone(),
+            },
+        }
     }
 
     /// What a dry run needs to describe the steps of `action`.
@@ -159,6 +179,8 @@ pub(crate) struct BulkSettings {
 #[derive(Debug)]
 pub(crate) struct RecoverJob {
     pub(crate) names: Vec<String>,
+    /// `--plan FILE`, read and checked against this fleet.
+    pub(crate) plan: Option<crate::core::plan_file::PlanFile>,
     pub(crate) all: bool,
     pub(crate) classes: Vec<Class>,
     pub(crate) yes: bool,

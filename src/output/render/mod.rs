@@ -4,6 +4,7 @@ pub(crate) mod actors;
 pub(crate) mod doctor;
 pub(crate) mod events;
 pub(crate) mod monitor;
+pub(crate) mod plan_file;
 pub(crate) mod results;
 pub(crate) mod show;
 pub(crate) mod sweep;
