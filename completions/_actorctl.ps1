@@ -57,6 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             break
         }
         'actorctl;list' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often --watch refreshes (one fleet read each)')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'With --check: WARNING from this many unhealthy actors')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'With --check: CRITICAL from this many unhealthy actors')
             [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)')
@@ -81,6 +82,8 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--orphaned', '--orphaned', [CompletionResultType]::ParameterName, 'Running actors that no running instance points to')
             [CompletionResult]::new('--unhealthy', '--unhealthy', [CompletionResultType]::ParameterName, 'Every class except healthy')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the table header')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')

@@ -1136,12 +1136,16 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__list)
-            opts="-v -o -h --stale --zombie --missing --dead --orphaned --unhealthy --no-headers --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
+            opts="-w -v -o -h --stale --zombie --missing --dead --orphaned --unhealthy --no-headers --watch --interval --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --stale-after --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --warn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -53,6 +53,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'actorctl;list'= {
+            cand --interval 'How often --watch refreshes (one fleet read each)'
             cand --warn 'With --check: WARNING from this many unhealthy actors'
             cand --crit 'With --check: CRITICAL from this many unhealthy actors'
             cand --textfile 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)'
@@ -77,6 +78,8 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --orphaned 'Running actors that no running instance points to'
             cand --unhealthy 'Every class except healthy'
             cand --no-headers 'Omit the table header'
+            cand -w 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh'
+            cand --watch 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh'
             cand --check 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
             cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
             cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'

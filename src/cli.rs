@@ -364,6 +364,14 @@ pub struct ListArgs {
     /// Omit the table header.
     #[arg(long)]
     pub no_headers: bool,
+    /// Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table
+    /// every --interval, changes marked; otherwise (and with -o jsonl) one
+    /// JSON line per class change, every row at the first refresh.
+    #[arg(short, long, conflicts_with_all = ["check", "textfile"])]
+    pub watch: bool,
+    /// How often --watch refreshes (one fleet read each).
+    #[arg(long, default_value = "5s", value_parser = parse_duration, requires = "watch")]
+    pub interval: Duration,
 
     #[command(flatten)]
     pub monitor: MonitorOpts,

@@ -168,6 +168,7 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
             classes: list_classes(&a.classes, a.unhealthy),
             headers: !a.no_headers,
             monitor: monitor(&a.monitor),
+            watch: a.watch.then_some(a.interval),
         }),
         Command::Show(a) => {
             formats("show", &results)?;

@@ -9,6 +9,7 @@ mod repair;
 mod reset_failed;
 mod show;
 mod sweep;
+mod watch;
 
 use anyhow::Result;
 

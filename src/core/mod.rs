@@ -14,3 +14,4 @@ pub(crate) mod plan_file;
 pub(crate) mod records;
 pub(crate) mod sql;
 pub(crate) mod timefmt;
+pub(crate) mod watch;

@@ -10,3 +10,4 @@ pub(crate) mod reset;
 pub(crate) mod session;
 pub(crate) mod show;
 pub(crate) mod sweep;
+pub(crate) mod watch;

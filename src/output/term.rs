@@ -17,6 +17,7 @@ pub enum ColorChoice {
 }
 
 pub struct Term {
+    out_tty: bool,
     out_color: bool,
     err_color: bool,
     stdin_tty: bool,
@@ -32,6 +33,7 @@ impl Term {
             ColorChoice::Auto => tty && !no_color,
         };
         Term {
+            out_tty: std::io::stdout().is_terminal(),
             out_color: decide(std::io::stdout().is_terminal()),
             err_color: decide(std::io::stderr().is_terminal()),
             stdin_tty: std::io::stdin().is_terminal(),
@@ -42,6 +44,11 @@ impl Term {
     /// Colour in what goes to stdout.
     pub(crate) fn color(&self) -> bool {
         self.out_color
+    }
+
+    /// stdout is a terminal (`list --watch` redraws in place there).
+    pub(crate) fn stdout_tty(&self) -> bool {
+        self.out_tty
     }
 
     /// Colour in what goes to stderr (logs included).

@@ -131,6 +131,8 @@ pub(crate) struct ListJob {
     pub(crate) classes: Vec<Class>,
     pub(crate) headers: bool,
     pub(crate) monitor: Monitor,
+    /// `--watch`, refreshing this often.
+    pub(crate) watch: Option<Duration>,
 }
 
 /// Settings shared by every command that changes actors.

@@ -8,3 +8,4 @@ pub(crate) mod plan_file;
 pub(crate) mod results;
 pub(crate) mod show;
 pub(crate) mod sweep;
+pub(crate) mod watch;
