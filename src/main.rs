@@ -9,6 +9,8 @@ const EXIT_USAGE: u8 = 2;
 const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
+    // `COMPLETE=<shell> actorctl …`: answer the shell and exit.
+    clap_complete::CompleteEnv::with_factory(actorctl::complete::command).complete();
     let matches = match Cli::command().version(version()).try_get_matches() {
         Ok(m) => m,
         Err(e) => return usage_error(&e),
