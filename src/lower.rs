@@ -338,7 +338,11 @@ fn sources(
         .any(|v| std::env::var_os(v).is_some());
     let in_ctx =
         ctx.database_url.is_some() || ctx.host.is_some() || ctx.dbname.is_some() || ctx.port.is_some();
+    let given = c.database_url.as_deref().is_some_and(|u| !u.is_empty());
     let db_source = match source(m, "database_url", in_ctx) {
+        Source::Flag | Source::Env if !given && in_ctx => Source::Context,
+        Source::Flag | Source::Env if !given && libpq => Source::Env,
+        Source::Flag | Source::Env if !given => Source::Default,
         Source::Default if libpq => Source::Env,
         other => other,
     };

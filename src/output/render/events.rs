@@ -6,7 +6,7 @@ use crate::core::timefmt::rfc3339;
 
 const HEAD: [&str; 8] =
     ["TIME", "INSTANCE", "EVENT", "OUTCOME", "ACTOR (OLD → NEW)", "OPERATOR", "RUN", "REASON"];
-const WIDTHS: [usize; 7] = [20, 24, 18, 10, 44, 20, 10];
+const WIDTHS: [usize; 7] = [20, 24, 18, 10, 54, 20, 10];
 
 /// The JSON contract of one event (documented in the README).
 pub(crate) fn value(r: &AuditRow) -> serde_json::Value {
