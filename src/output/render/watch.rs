@@ -79,3 +79,57 @@ pub(crate) fn screen(
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::classify::{Class, Diagnosis};
+    use crate::core::watch::{changes, seen};
+
+    fn row(k8s: &str, class: Class) -> Row {
+        Row {
+            name: Some(k8s.into()),
+            k8s_name: Some(k8s.into()),
+            namespace: None,
+            state: None,
+            health_status: None,
+            class,
+            actor_id: Some(format!("actor-{k8s}")),
+            actor_status: None,
+            last_health_check: None,
+            last_progress: None,
+            next_timer: None,
+            evidence: "why".into(),
+            instance_created_at: None,
+            actor_created_at: None,
+            quarantined: false,
+            recent_restarts: 0,
+        }
+    }
+
+    #[test]
+    fn changed_rows_are_marked_and_lines_carry_the_contract() {
+        let now = chrono::Utc::now();
+        let before = vec![row("a", Class::Healthy), row("b", Class::Healthy)];
+        let after = vec![row("a", Class::Dead), row("b", Class::Healthy)];
+        let c = changes(Some(&seen(&before)), &after, &Class::ALL);
+        let report = Report {
+            now,
+            stale_after: std::time::Duration::from_secs(300),
+            rows: after,
+            diagnosis: Diagnosis::default(),
+        };
+        let rows: Vec<&Row> = report.rows.iter().collect();
+        let text = screen(&report, &rows, &c, false, (std::time::Duration::from_secs(5), false, false));
+        assert!(text.starts_with("\x1b[H\x1b[2JEvery 5s: actorctl list    last refresh"), "{text}");
+        assert!(
+            text.contains("» a ") && text.contains("\n  b ") && text.contains("a: healthy → dead"),
+            "{text}"
+        );
+        let line: serde_json::Value = serde_json::from_str(jsonl(&c, now).trim()).unwrap();
+        assert_eq!(line["class"], "dead");
+        assert_eq!(line["previous_class"], "healthy");
+        assert_eq!(line["actor_id"], "actor-a");
+        assert!(line["at"].is_string() && line["evidence"] == "why");
+    }
+}
