@@ -51,12 +51,15 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor')
             [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
             [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'actorctl;list' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often --watch refreshes (one fleet read each)')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'With --check: WARNING from this many unhealthy actors')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'With --check: CRITICAL from this many unhealthy actors')
             [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)')
@@ -84,6 +87,8 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--unhealthy', '--unhealthy', [CompletionResultType]::ParameterName, 'Every class except healthy')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Omit the table header')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
@@ -212,6 +217,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             break
         }
         'actorctl;recover' {
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each action re-checked against a fresh classification (a changed item is skipped); or retry the failed and unverified items of a results file (`-o json` of recover or sweep). Refused for another fleet')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Abort, touching nothing, when the plan has more actions than this')
             [CompletionResult]::new('--min-age', '--min-age', [CompletionResultType]::ParameterName, 'Leave alone instances created, or actors started, less than this ago')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions in flight at once')
@@ -324,6 +330,63 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'actorctl;events' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events newer than this')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only this event (repeatable): claimed, started, restarted, cancelled, quarantined, quarantine-cleared, held, or a raw event_type such as state_change. Default: every actor event')
+            [CompletionResult]::new('--run', '--run', [CompletionResultType]::ParameterName, 'Only the events of this run id')
+            [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'How often --follow polls')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest this many events')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
+            [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
+            [CompletionResult]::new('--cms-schema', '--cms-schema', [CompletionResultType]::ParameterName, 'Schema of the control plane''s tables')
+            [CompletionResult]::new('--duroxide-schema', '--duroxide-schema', [CompletionResultType]::ParameterName, 'Schema of the duroxide-pg orchestration store')
+            [CompletionResult]::new('--actor-orchestration', '--actor-orchestration', [CompletionResultType]::ParameterName, 'Orchestration name of the instance actor')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Cancel any single query that runs longer than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current context')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table (text), wide, json or jsonl; each command renders what it supports')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table (text), wide, json or jsonl; each command renders what it supports')
+            [CompletionResult]::new('--actor-interval', '--actor-interval', [CompletionResultType]::ParameterName, 'The instance actor''s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this')
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Health checks or progress older than this count as stale')
+            [CompletionResult]::new('--max-unhealthy', '--max-unhealthy', [CompletionResultType]::ParameterName, 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who, recorded in the audit trail (default: $USER@hostname)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new events as they land (polls by id); Ctrl-C exits 0')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new events as they land (polls by id); Ctrl-C exits 0')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'actorctl;doctor' {
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'Base URL of the control plane API, for --backend http')
+            [CompletionResult]::new('--api-token-file', '--api-token-file', [CompletionResultType]::ParameterName, 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'Timeout of one API request')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
+            [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
+            [CompletionResult]::new('--cms-schema', '--cms-schema', [CompletionResultType]::ParameterName, 'Schema of the control plane''s tables')
+            [CompletionResult]::new('--duroxide-schema', '--duroxide-schema', [CompletionResultType]::ParameterName, 'Schema of the duroxide-pg orchestration store')
+            [CompletionResult]::new('--actor-orchestration', '--actor-orchestration', [CompletionResultType]::ParameterName, 'Orchestration name of the instance actor')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Cancel any single query that runs longer than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current context')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table (text), wide, json or jsonl; each command renders what it supports')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table (text), wide, json or jsonl; each command renders what it supports')
+            [CompletionResult]::new('--actor-interval', '--actor-interval', [CompletionResultType]::ParameterName, 'The instance actor''s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this')
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Health checks or progress older than this count as stale')
+            [CompletionResult]::new('--max-unhealthy', '--max-unhealthy', [CompletionResultType]::ParameterName, 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who, recorded in the audit trail (default: $USER@hostname)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'actorctl;config' {
@@ -473,6 +536,8 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor')
             [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
             [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -500,6 +565,12 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             break
         }
         'actorctl;help;reset-failed' {
+            break
+        }
+        'actorctl;help;events' {
+            break
+        }
+        'actorctl;help;doctor' {
             break
         }
         'actorctl;help;config' {

@@ -48,11 +48,14 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand recover 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
             cand sweep 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
             cand reset-failed 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+            cand events 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
+            cand doctor 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew'
             cand config 'Show and switch the contexts of the config file'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'actorctl;list'= {
+            cand --interval 'How often --watch refreshes (one fleet read each)'
             cand --warn 'With --check: WARNING from this many unhealthy actors'
             cand --crit 'With --check: CRITICAL from this many unhealthy actors'
             cand --textfile 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)'
@@ -80,6 +83,8 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --unhealthy 'Every class except healthy'
             cand --no-headers 'Omit the table header'
             cand --force 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)'
+            cand -w 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh'
+            cand --watch 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh'
             cand --check 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
             cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
             cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -203,6 +208,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --help 'Print help'
         }
         &'actorctl;recover'= {
+            cand --plan 'Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each action re-checked against a fresh classification (a changed item is skipped); or retry the failed and unverified items of a results file (`-o json` of recover or sweep). Refused for another fleet'
             cand --max 'Abort, touching nothing, when the plan has more actions than this'
             cand --min-age 'Leave alone instances created, or actors started, less than this ago'
             cand --concurrency 'Actions in flight at once'
@@ -313,6 +319,61 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'actorctl;events'= {
+            cand --since 'Only events newer than this'
+            cand --type 'Only this event (repeatable): claimed, started, restarted, cancelled, quarantined, quarantine-cleared, held, or a raw event_type such as state_change. Default: every actor event'
+            cand --run 'Only the events of this run id'
+            cand --poll 'How often --follow polls'
+            cand --limit 'Show the newest this many events'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -o 'Output format: table (text), wide, json or jsonl; each command renders what it supports'
+            cand --output 'Output format: table (text), wide, json or jsonl; each command renders what it supports'
+            cand --actor-interval 'The instance actor''s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this'
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand --max-unhealthy 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force'
+            cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
+            cand --color 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never'
+            cand -f 'Keep printing new events as they land (polls by id); Ctrl-C exits 0'
+            cand --follow 'Keep printing new events as they land (polls by id); Ctrl-C exits 0'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'actorctl;doctor'= {
+            cand --backend 'duroxide: the orchestration client on the store (default); http: the control plane''s API (it claims and audits; actorctl verifies)'
+            cand --api-url 'Base URL of the control plane API, for --backend http'
+            cand --api-token-file 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value'
+            cand --api-timeout 'Timeout of one API request'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand -o 'Output format: table (text), wide, json or jsonl; each command renders what it supports'
+            cand --output 'Output format: table (text), wide, json or jsonl; each command renders what it supports'
+            cand --actor-interval 'The instance actor''s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this'
+            cand --stale-after 'Health checks or progress older than this count as stale'
+            cand --max-unhealthy 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force'
+            cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
+            cand --color 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'actorctl;config'= {
             cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
@@ -451,6 +512,8 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand recover 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
             cand sweep 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
             cand reset-failed 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+            cand events 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
+            cand doctor 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role''s privileges, a pooler in front, the workers, clock skew'
             cand config 'Show and switch the contexts of the config file'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -470,6 +533,10 @@ set edit:completion:arg-completer[actorctl] = {|@words|
         &'actorctl;help;sweep'= {
         }
         &'actorctl;help;reset-failed'= {
+        }
+        &'actorctl;help;events'= {
+        }
+        &'actorctl;help;doctor'= {
         }
         &'actorctl;help;config'= {
             cand view 'Print the config file, secrets redacted'

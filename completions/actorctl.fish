@@ -55,9 +55,12 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "cancel" -d 'Cance
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "events" -d 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
+complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "doctor" -d 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role\'s privileges, a pooler in front, the workers, clock skew'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "config" -d 'Show and switch the contexts of the config file'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l interval -d 'How often --watch refreshes (one fleet read each)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
@@ -89,6 +92,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l orphaned -d '
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l unhealthy -d 'Every class except healthy'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l no-headers -d 'Omit the table header'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l force -d 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s w -l watch -d 'Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table every --interval, changes marked; otherwise (and with -o jsonl) one JSON line per class change, every row at the first refresh'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -210,6 +214,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s y -l yes -d
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l plan -d 'Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each action re-checked against a fresh classification (a changed item is skipped); or retry the failed and unverified items of a results file (`-o json` of recover or sweep). Refused for another fleet' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l max -d 'Abort, touching nothing, when the plan has more actions than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l min-age -d 'Leave alone instances created, or actors started, less than this ago' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l concurrency -d 'Actions in flight at once' -r
@@ -320,6 +325,61 @@ never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l all -d 'Clear every quarantine'
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s h -l help -d 'Print help'
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l since -d 'Only events newer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l type -d 'Only this event (repeatable): claimed, started, restarted, cancelled, quarantined, quarantine-cleared, held, or a raw event_type such as state_change. Default: every actor event' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l run -d 'Only the events of this run id' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l poll -d 'How often --follow polls' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l limit -d 'Show the newest this many events' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l cms-schema -d 'Schema of the control plane\'s tables' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l duroxide-schema -d 'Schema of the duroxide-pg orchestration store' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -s f -l follow -d 'Keep printing new events as they land (polls by id); Ctrl-C exits 0'
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
+http\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l cms-schema -d 'Schema of the control plane\'s tables' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l duroxide-schema -d 'Schema of the duroxide-pg orchestration store' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -438,17 +498,19 @@ always\t''
 never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "events" -d 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "doctor" -d 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role\'s privileges, a pooler in front, the workers, clock skew'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Print the config file, secrets redacted'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List the contexts; the current one is marked'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'

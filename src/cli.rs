@@ -105,6 +105,21 @@ pub enum Command {
     /// Clear the crash-loop quarantine of instances, so sweeps repair them again.
     #[command(after_help = EXIT_CODES)]
     ResetFailed(ResetFailedArgs),
+    /// The audit trail: every action actorctl took on actors, fleet-wide or
+    /// per instance, oldest first.
+    ///
+    /// Reads only instance_events, so the read-only role can run it. With
+    /// --follow, keeps printing new rows as they land until Ctrl-C (exit 0).
+    #[command(after_help = EXIT_CODES)]
+    Events(EventsArgs),
+    /// Check everything actorctl relies on, one line each (ok, warn, fail)
+    /// with a hint: where every setting came from, the connections, the
+    /// CMS shape, the store ledger, the role's privileges, a pooler in
+    /// front, the workers, clock skew.
+    ///
+    /// Exit 0 when every check passes, 1 on warnings, 3 when a backend is
+    /// unusable.
+    Doctor(DoctorArgs),
     /// Show and switch the contexts of the config file.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -120,6 +135,12 @@ pub enum Command {
 pub struct RecoverArgs {
     /// Instances to repair (user_name or k8s_name), with their orphans.
     pub names: Vec<String>,
+    /// Carry out a reviewed plan (`recover … --dry-run -o json > FILE`), each
+    /// action re-checked against a fresh classification (a changed item is
+    /// skipped); or retry the failed and unverified items of a results file
+    /// (`-o json` of recover or sweep). Refused for another fleet.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["names", "all", "stale", "zombie", "missing", "dead", "orphaned"])]
+    pub plan: Option<std::path::PathBuf>,
     /// Every repairable actor: stale, zombie, missing, dead, orphaned.
     #[arg(long)]
     pub all: bool,
@@ -372,6 +393,14 @@ pub struct ListArgs {
     /// Accept a --stale-after below twice --actor-interval (it calls healthy actors stale).
     #[arg(long)]
     pub force: bool,
+    /// Keep watching until Ctrl-C (exit 0): on a terminal, redraw the table
+    /// every --interval, changes marked; otherwise (and with -o jsonl) one
+    /// JSON line per class change, every row at the first refresh.
+    #[arg(short, long, conflicts_with_all = ["check", "textfile"])]
+    pub watch: bool,
+    /// How often --watch refreshes (one fleet read each).
+    #[arg(long, default_value = "5s", value_parser = parse_duration, requires = "watch")]
+    pub interval: Duration,
 
     #[command(flatten)]
     pub monitor: MonitorOpts,
@@ -395,6 +424,38 @@ pub struct MonitorOpts {
     /// PATH (atomically: a temp file, then rename).
     #[arg(long, value_name = "PATH")]
     pub textfile: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    #[command(flatten)]
+    pub backend: BackendOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Instances (user_name or k8s_name); none: the whole fleet.
+    pub names: Vec<String>,
+    /// Only events newer than this.
+    #[arg(long, default_value = "24h", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub since: Duration,
+    /// Only this event (repeatable): claimed, started, restarted, cancelled,
+    /// quarantined, quarantine-cleared, held, or a raw event_type such as
+    /// state_change. Default: every actor event.
+    #[arg(long = "type", value_name = "EVENT")]
+    pub types: Vec<String>,
+    /// Only the events of this run id.
+    #[arg(long, value_name = "ID")]
+    pub run: Option<String>,
+    /// Keep printing new events as they land (polls by id); Ctrl-C exits 0.
+    #[arg(short, long)]
+    pub follow: bool,
+    /// How often --follow polls.
+    #[arg(long, default_value = "1s", value_parser = parse_duration, requires = "follow")]
+    pub poll: Duration,
+    /// Show the newest this many events.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(i64).range(1..))]
+    pub limit: i64,
 }
 
 #[derive(Debug, Args)]

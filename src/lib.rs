@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub(crate) mod commands;
+pub mod complete;
 pub(crate) mod core;
 pub mod docs;
 pub(crate) mod io;

@@ -9,16 +9,19 @@ use std::path::PathBuf;
 
 use crate::cli::{self, ActionOpts, BackendOpts, BulkOpts, ClassOpts, Cli, Command, MonitorOpts};
 use crate::core::classify::Class;
+use crate::core::doctor::{SettingSource, Source};
 use crate::core::error::usage;
+use crate::core::events::{event_type, EventQuery};
 use crate::core::guard::{Budget, Rails};
 use crate::core::model::{BackendKind, Format, Limits};
 use crate::core::plan::Request;
+use crate::core::plan_file::{self, PlanFile};
 use crate::core::timefmt::parse_duration;
 use crate::settings::connection::Target;
 use crate::settings::contexts::{self, Context};
 use crate::settings::{
-    ActionSettings, BackendSettings, BulkSettings, ConfigJob, Job, ListJob, Monitor, RecoverJob, RepairJob,
-    RepairTarget, Run, Settings, SweepJob,
+    ActionSettings, BackendSettings, BulkSettings, ConfigJob, DoctorJob, EventsJob, Job, ListJob, Monitor,
+    RecoverJob, RepairJob, RepairTarget, Run, Settings, SweepJob,
 };
 
 /// What `main` is to do.
@@ -50,12 +53,14 @@ pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowe
     };
     let config_path =
         path.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|_| "the config file".into());
+    let mut ctx_name = None;
     let ctx = match path {
         Ok(path) => {
             let file = contexts::load(&path, explicit)?;
             match contexts::select(&file, cli.context.as_deref(), &path)? {
                 Some((name, ctx)) => {
                     tracing::info!("using context {name} from {}", path.display());
+                    ctx_name = Some(format!("{name} ({})", path.display()));
                     secrets.extend(ctx.password.clone());
                     ctx.clone()
                 }
@@ -76,7 +81,20 @@ pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowe
     }
     secrets.extend(settings.secrets());
     let sub = m.subcommand().map_or(m, |(_, s)| s);
-    let job = job(command, &settings, sub, &ctx)?;
+    let job = match command {
+        Command::Doctor(a) => {
+            let backend = action(&doctor_action(), &a.backend, sub, &ctx)?.backend;
+            let sources = sources(&cli.connect, m, sub, &ctx, ctx_name, &settings, &backend);
+            Job::Doctor(DoctorJob { sources, backend })
+        }
+        command => job(command, &settings, sub, &ctx)?,
+    };
+    // A plan is re-checked with the threshold it was made with.
+    if let Job::Recover(RecoverJob { plan: Some(p), .. }) = &job {
+        if let Some(ps) = &p.settings {
+            settings.stale_after = std::time::Duration::from_secs(ps.stale_after_secs);
+        }
+    }
     check_threshold(&settings, &job)?;
     Ok(Lowered::Run(Box::new(Run { settings, job })))
 }
@@ -90,7 +108,7 @@ fn check_threshold(s: &Settings, job: &Job) -> Result<()> {
         Job::Repair(j) => j.force,
         Job::Recover(j) => j.bulk.rails.force,
         Job::Sweep(j) => j.bulk.rails.force,
-        Job::ResetFailed { .. } => true,
+        Job::ResetFailed { .. } | Job::Events(_) | Job::Doctor(_) => true,
     };
     let floor = s.actor_interval * 2;
     if s.stale_after < floor && !forced {
@@ -196,6 +214,7 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
             headers: !a.no_headers,
             monitor: monitor(&a.monitor)?,
             force: a.force,
+            watch: a.watch.then_some(a.interval),
         }),
         Command::Show(a) => {
             formats("show", &results)?;
@@ -226,13 +245,21 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
         }
         Command::Recover(a) => {
             formats("recover", &results)?;
+            let plan = a.plan.as_deref().map(|path| read_plan(path, s)).transpose()?;
+            let mut action = action(&a.action, &a.backend, sub, ctx)?;
+            if let Some(ps) = plan.as_ref().and_then(|p| p.settings.as_ref()) {
+                if sub.value_source("backend") != Some(ValueSource::CommandLine) {
+                    action.backend.kind = BackendKind::parse(&ps.backend).unwrap_or(action.backend.kind);
+                }
+            }
             Job::Recover(RecoverJob {
+                plan,
                 names: a.names,
                 all: a.all,
                 classes: selected(&a.classes),
                 yes: a.yes,
                 bulk: bulk(&a.bulk, Rails { force: a.force, max: a.max }, a.quiet),
-                action: action(&a.action, &a.backend, sub, ctx)?,
+                action,
             })
         }
         Command::Sweep(a) => {
@@ -250,7 +277,19 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
             formats("reset-failed", &results)?;
             Job::ResetFailed { names: a.names, all: a.all }
         }
-        Command::Config(_) | Command::Completions { .. } => unreachable!("lowered before"),
+        Command::Events(a) => {
+            let query = EventQuery {
+                since: a.since,
+                types: a.types.iter().map(|t| event_type(t)).collect(),
+                run: a.run,
+                k8s_names: Vec::new(),
+                limit: a.limit,
+            };
+            Job::Events(EventsJob { names: a.names, query, follow: a.follow.then_some(a.poll) })
+        }
+        Command::Config(_) | Command::Completions { .. } | Command::Doctor(_) => {
+            unreachable!("lowered before")
+        }
     })
 }
 
@@ -319,4 +358,107 @@ fn action(a: &ActionOpts, b: &BackendOpts, sub: &ArgMatches, ctx: &Context) -> R
             api_timeout: b.api_timeout,
         },
     })
+}
+
+/// `doctor` acts on nothing; only its backend flags matter.
+fn doctor_action() -> ActionOpts {
+    ActionOpts { reason: None, dry_run: true, verify_timeout: std::time::Duration::ZERO }
+}
+
+/// The source that won for `id`: a flag, the environment, the context
+/// (when it has a value), else the built-in default.
+fn source(m: &ArgMatches, id: &str, in_context: bool) -> Source {
+    match m.value_source(id) {
+        Some(ValueSource::CommandLine) => Source::Flag,
+        Some(ValueSource::EnvVariable) => Source::Env,
+        _ if in_context => Source::Context,
+        _ => Source::Default,
+    }
+}
+
+/// Where every setting came from, for `doctor` (secrets never included).
+fn sources(
+    c: &cli::ConnectOpts,
+    m: &ArgMatches,
+    sub: &ArgMatches,
+    ctx: &Context,
+    ctx_name: Option<String>,
+    s: &Settings,
+    b: &BackendSettings,
+) -> Vec<SettingSource> {
+    let libpq = ["PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGSSLMODE"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some());
+    let in_ctx =
+        ctx.database_url.is_some() || ctx.host.is_some() || ctx.dbname.is_some() || ctx.port.is_some();
+    let given = c.database_url.as_deref().is_some_and(|u| !u.is_empty());
+    let db_source = match source(m, "database_url", in_ctx) {
+        Source::Flag | Source::Env if !given && in_ctx => Source::Context,
+        Source::Flag | Source::Env if !given && libpq => Source::Env,
+        Source::Flag | Source::Env if !given => Source::Default,
+        Source::Default if libpq => Source::Env,
+        other => other,
+    };
+    let store_value = if c.duroxide_url.is_none() && ctx.duroxide_url.is_none() {
+        "the CMS database".to_string()
+    } else {
+        s.store.to_string()
+    };
+    let human = |d: std::time::Duration| humantime::format_duration(d).to_string();
+    let token = if b.api_token_file.is_some() {
+        ("set".to_string(), Source::Flag)
+    } else if std::env::var("ACTORCTL_API_TOKEN").is_ok_and(|t| !t.is_empty()) {
+        ("set".to_string(), Source::Env)
+    } else {
+        ("unset".to_string(), Source::Default)
+    };
+    let context_source = match m.value_source("context") {
+        Some(ValueSource::CommandLine) => Source::Flag,
+        Some(ValueSource::EnvVariable) => Source::Env,
+        _ if ctx_name.is_some() => Source::Context,
+        _ => Source::Default,
+    };
+    let row = |name: &str, value: String, source: Source| SettingSource { name: name.into(), value, source };
+    vec![
+        row("context", ctx_name.unwrap_or_else(|| "none".into()), context_source),
+        row("database-url", s.cms.to_string(), db_source),
+        row("duroxide-url", store_value, source(m, "duroxide_url", ctx.duroxide_url.is_some())),
+        row("cms-schema", s.cms_schema.clone(), source(m, "cms_schema", ctx.cms_schema.is_some())),
+        row(
+            "duroxide-schema",
+            s.store_schema.clone(),
+            source(m, "duroxide_schema", ctx.duroxide_schema.is_some()),
+        ),
+        row(
+            "actor-orchestration",
+            s.actor_orchestration.clone(),
+            source(m, "actor_orchestration", ctx.actor_orchestration.is_some()),
+        ),
+        row("stale-after", human(s.stale_after), source(m, "stale_after", ctx.stale_after.is_some())),
+        row("connect-timeout", human(s.connect_timeout), source(m, "connect_timeout", false)),
+        row("statement-timeout", human(s.statement_timeout), source(m, "statement_timeout", false)),
+        row("operator", s.operator.clone(), source(m, "operator", false)),
+        row("backend", format!("{:?}", b.kind).to_lowercase(), source(sub, "backend", ctx.backend.is_some())),
+        row(
+            "api-url",
+            b.api_url.as_deref().map(contexts::redact_url).unwrap_or_else(|| "unset".into()),
+            source(sub, "api_url", ctx.api_url.is_some()),
+        ),
+        row("api-token", token.0, token.1),
+    ]
+}
+
+/// `recover --plan FILE`: read, parsed, and refused (exit 2) when unreadable
+/// or made for another fleet.
+fn read_plan(path: &std::path::Path, s: &Settings) -> Result<PlanFile> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage(format!("cannot read --plan {}: {e}", path.display())))?;
+    let file = plan_file::parse(&text).map_err(|e| usage(format!("--plan {}: {e}", path.display())))?;
+    if let Some(ps) = &file.settings {
+        if let Some(why) = plan_file::fleet_mismatch(&ps.fleet, &s.plan_settings(BackendKind::Duroxide).fleet)
+        {
+            return Err(usage(format!("--plan {}: {why}; nothing was changed", path.display())));
+        }
+    }
+    Ok(file)
 }

@@ -9,6 +9,8 @@ const EXIT_USAGE: u8 = 2;
 const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
+    // `COMPLETE=<shell> actorctl …`: answer the shell and exit.
+    clap_complete::CompleteEnv::with_factory(actorctl::complete::command).complete();
     let matches = match Cli::command().version(version()).try_get_matches() {
         Ok(m) => m,
         Err(e) => return usage_error(&e),
@@ -66,6 +68,7 @@ fn listen_for_interrupts() {
                 Stop::Graceful => eprintln!(
                     "actorctl: interrupted: starting no new actions, finishing those in flight (Ctrl-C again to abort)"
                 ),
+                Stop::Done => std::process::exit(EXIT_OK.into()),
                 Stop::Now => {
                     eprintln!("actorctl: interrupted");
                     std::process::exit(EXIT_INTERRUPTED.into());

@@ -12,6 +12,9 @@ use crate::output::{textfile, Term};
 use crate::settings::{ListJob, Settings};
 
 pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
+    if let Some(interval) = job.watch {
+        return super::watch::run(job, interval, s, term).await;
+    }
     let read = async {
         let conns = Connections::open(s).await?;
         Session::open(&conns, s).await?.fleet(RESTART_WINDOW).await

@@ -1,12 +1,15 @@
 //! One thin file per subcommand: a job in, ops called, results rendered.
 
 pub(crate) mod config;
+mod doctor;
+mod events;
 mod list;
 mod recover;
 mod repair;
 mod reset_failed;
 mod show;
 mod sweep;
+mod watch;
 
 use anyhow::Result;
 
@@ -37,6 +40,8 @@ pub async fn dispatch(run: Run, term: &Term) -> Result<u8> {
             or_unknown(check, sweep::run(j, settings, term).await, settings, term)
         }
         Job::ResetFailed { names, all } => reset_failed::run(&names, all, settings, term).await,
+        Job::Events(j) => events::run(j, settings, term).await,
+        Job::Doctor(j) => doctor::run(j, settings, term).await,
     }
 }
 

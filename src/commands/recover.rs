@@ -1,5 +1,5 @@
-//! `actorctl recover`: bulk repair — select, plan, preview, confirm, run
-//! with limits and progress, report every actor.
+//! `actorctl recover`: bulk repair — select (or replay a plan file), plan,
+//! preview, confirm, run with limits and progress, report every actor.
 
 use anyhow::Result;
 
@@ -8,19 +8,20 @@ use crate::core::guard::{dry_run_exit_code, exit_code, Bulk};
 use crate::core::model::Format;
 use crate::core::model::Ran;
 use crate::core::plan::{plan_recovery, Selection};
+use crate::core::plan_file::recheck;
 use crate::ops::interrupt;
 use crate::ops::repair::{self, Pipeline};
 use crate::ops::session::{Connections, Session, RESTART_WINDOW};
-use crate::output::render::results;
+use crate::output::render::{plan_file, results};
 use crate::output::ui::{Ask, Ui};
 use crate::output::Term;
 use crate::settings::{RecoverJob, Settings};
 
 pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8> {
     let mut sel = Selection { all: job.all, k8s_names: Vec::new(), classes: job.classes.clone() };
-    if sel.is_empty() && job.names.is_empty() {
+    if sel.is_empty() && job.names.is_empty() && job.plan.is_none() {
         return Err(usage(
-            "nothing selected: name instances, or pass --all or a class (--stale --zombie --missing --dead --orphaned)",
+            "nothing selected: name instances, or pass --all, a class (--stale --zombie --missing --dead --orphaned) or --plan",
         ));
     }
     if !job.action.dry_run && !job.yes {
@@ -33,24 +34,26 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
     for name in &job.names {
         sel.k8s_names.push(session.cms.resolve(name).await?.1.k8s_name);
     }
-    let report = &fleet.report;
-    let plan = plan_recovery(&report.rows, &sel, job.bulk.min_age, report.now);
-    let diagnosis = &report.diagnosis;
-    let pipeline = Pipeline {
-        command: "recover",
-        action: &job.action,
-        confirm: !job.yes,
-        guard: Some((job.bulk.rails, Bulk::Recover)),
-        limits: job.bulk.limits,
+    let (report, plan_settings) = (&fleet.report, s.plan_settings(job.action.backend.kind));
+    let plan = match &job.plan {
+        Some(file) => recheck(file, &report.rows),
+        None => plan_recovery(&report.rows, &sel, job.bulk.min_age, report.now),
     };
+    let (diagnosis, guard) = (&report.diagnosis, Some((job.bulk.rails, Bulk::Recover)));
+    let (action, confirm, limits) = (&job.action, !job.yes, job.bulk.limits);
+    let pipeline = Pipeline { command: "recover", action, confirm, guard, limits };
     let ui = Ui { term, ask: Ask::Bulk("recover"), quiet: job.bulk.quiet };
     if let Some(msg) = diagnosis.message.as_ref().filter(|_| diagnosis.workers_down && !job.action.dry_run) {
         term.note(&results::workers_down_note(msg, job.bulk.rails.force));
     }
     let json = s.format == Format::Json;
     let (results_, interrupted) = match repair::run(&session, diagnosis, &plan, &pipeline, &ui).await? {
-        Ran::DryRun(described) => {
-            term.emit(&if json { results::plan_json(&described) } else { results::dry_run_table(&plan) })?;
+        Ran::DryRun(d) => {
+            term.emit(&if json {
+                plan_file::plan_json(&d, &plan_settings)
+            } else {
+                results::dry_run_table(&plan)
+            })?;
             if let Some(msg) = &diagnosis.message {
                 term.note(&format!("WARNING: {msg}"));
             }
@@ -64,7 +67,7 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
         Ran::Acted { results, interrupted } => (results, interrupted),
     };
     if json {
-        term.emit(&results::json(&results_))?;
+        term.emit(&plan_file::results_json(&results_, &plan_settings))?;
     } else {
         term.emit(&results::table(&results_, term.color()))?;
         if !job.bulk.quiet {

@@ -4,11 +4,15 @@
 
 pub(crate) mod classify;
 pub(crate) mod describe;
+pub(crate) mod doctor;
 pub(crate) mod error;
+pub(crate) mod events;
 pub(crate) mod guard;
 pub(crate) mod model;
 pub(crate) mod plan;
+pub(crate) mod plan_file;
 pub(crate) mod records;
 pub(crate) mod sql;
 pub(crate) mod suggest;
 pub(crate) mod timefmt;
+pub(crate) mod watch;

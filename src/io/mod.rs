@@ -4,4 +4,7 @@
 
 pub(crate) mod cms;
 pub(crate) mod db;
+pub(crate) mod doctor;
+pub(crate) mod events;
+pub(crate) mod names;
 pub(crate) mod store;

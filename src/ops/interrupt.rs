@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 static GRACEFUL: AtomicBool = AtomicBool::new(false);
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+static QUIET: AtomicBool = AtomicBool::new(false);
 
 /// What a signal means now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +17,16 @@ pub enum Stop {
     Graceful,
     /// Exit at once.
     Now,
+    /// Exit at once, successfully: the way out of a command that runs until
+    /// interrupted (`events --follow`, `list --watch`).
+    Done,
 }
 
 /// A signal arrived.
 pub fn request() -> Stop {
-    if GRACEFUL.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
+    if QUIET.load(Ordering::SeqCst) {
+        Stop::Done
+    } else if GRACEFUL.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
         Stop::Graceful
     } else {
         Stop::Now
@@ -30,6 +36,11 @@ pub fn request() -> Stop {
 /// This command handles interrupts itself, through [`interrupted`].
 pub(crate) fn graceful() {
     GRACEFUL.store(true, Ordering::SeqCst);
+}
+
+/// This command runs until interrupted: Ctrl-C ends it with exit 0.
+pub(crate) fn until_interrupted() {
+    QUIET.store(true, Ordering::SeqCst);
 }
 
 pub(crate) fn interrupted() -> bool {

@@ -20,6 +20,7 @@ pub enum ColorChoice {
 pub struct Term {
     /// Columns of the terminal on stdout; `None` when stdout is not one.
     width: Option<usize>,
+    out_tty: bool,
     out_color: bool,
     err_color: bool,
     stdin_tty: bool,
@@ -37,6 +38,7 @@ impl Term {
         let stdout_tty = std::io::stdout().is_terminal();
         Term {
             width: stdout_tty.then(terminal_width).flatten(),
+            out_tty: std::io::stdout().is_terminal(),
             out_color: decide(std::io::stdout().is_terminal()),
             err_color: decide(std::io::stderr().is_terminal()),
             stdin_tty: std::io::stdin().is_terminal(),
@@ -52,6 +54,11 @@ impl Term {
     /// Colour in what goes to stdout.
     pub(crate) fn color(&self) -> bool {
         self.out_color
+    }
+
+    /// stdout is a terminal (`list --watch` redraws in place there).
+    pub(crate) fn stdout_tty(&self) -> bool {
+        self.out_tty
     }
 
     /// Colour in what goes to stderr (logs included).

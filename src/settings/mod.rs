@@ -15,6 +15,7 @@ use crate::core::classify::Class;
 use crate::core::guard::{Budget, Rails};
 use crate::core::model::{BackendKind, Describe, Format, Limits};
 use crate::core::plan::Request;
+use crate::core::plan_file::{Fingerprint, PlanSettings};
 use connection::Target;
 
 /// Where the CMS and the store are, and the global knobs.
@@ -51,6 +52,25 @@ impl Settings {
             .collect()
     }
 
+    /// What a plan file records of these settings, to be replayed only here.
+    pub(crate) fn plan_settings(&self, backend: BackendKind) -> PlanSettings {
+        let db = |t: &Target| {
+            let c = t.pg_config();
+            c.get_dbname().or(c.get_user()).unwrap_or("?").to_string()
+        };
+        PlanSettings {
+            stale_after_secs: self.stale_after.as_secs(),
+            backend: format!("{backend:?}").to_lowercase(),
+            fleet: Fingerprint {
+                cms_database: db(&self.cms),
+                cms_schema: self.cms_schema.clone(),
+                store_database: db(&self.store),
+                store_schema: self.store_schema.clone(),
+                actor_orchestration: self.actor_orchestration.clone(),
+            },
+        }
+    }
+
     /// What a dry run needs to describe the steps of `action`.
     pub(crate) fn describe(&self, action: &ActionSettings) -> Describe {
         Describe {
@@ -84,6 +104,24 @@ pub(crate) enum Job {
     Recover(RecoverJob),
     Sweep(SweepJob),
     ResetFailed { names: Vec<String>, all: bool },
+    Events(EventsJob),
+    Doctor(DoctorJob),
+}
+
+/// `doctor`: where each setting came from, and the backend to check.
+#[derive(Debug)]
+pub(crate) struct DoctorJob {
+    pub(crate) sources: Vec<crate::core::doctor::SettingSource>,
+    pub(crate) backend: BackendSettings,
+}
+
+/// `events`: the audit trail.
+#[derive(Debug)]
+pub(crate) struct EventsJob {
+    pub(crate) names: Vec<String>,
+    pub(crate) query: crate::core::events::EventQuery,
+    /// `--follow`, polling this often.
+    pub(crate) follow: Option<Duration>,
 }
 
 /// Monitoring outputs of list and sweep.
@@ -102,6 +140,8 @@ pub(crate) struct ListJob {
     pub(crate) monitor: Monitor,
     /// Accept a low --stale-after.
     pub(crate) force: bool,
+    /// `--watch`, refreshing this often.
+    pub(crate) watch: Option<Duration>,
 }
 
 /// Settings shared by every command that changes actors.
@@ -152,6 +192,8 @@ pub(crate) struct BulkSettings {
 #[derive(Debug)]
 pub(crate) struct RecoverJob {
     pub(crate) names: Vec<String>,
+    /// `--plan FILE`, read and checked against this fleet.
+    pub(crate) plan: Option<crate::core::plan_file::PlanFile>,
     pub(crate) all: bool,
     pub(crate) classes: Vec<Class>,
     pub(crate) yes: bool,
