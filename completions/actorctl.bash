@@ -122,7 +122,7 @@ _actorctl() {
 
     case "${cmd}" in
         actorctl)
-            opts="-v -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help --version list show start restart cancel recover sweep reset-failed config completions help"
+            opts="-v -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help --version list show start restart cancel recover sweep reset-failed config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -156,6 +156,14 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -172,7 +180,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__cancel)
-            opts="-y -o -v -h --actor --yes --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-y -o -v -h --actor --yes --reason --operator --dry-run --verify-timeout --verify --stale-after --output --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,6 +200,10 @@ _actorctl() {
                     ;;
                 --verify-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
                     return 0
                     ;;
                 --stale-after)
@@ -222,6 +234,18 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -247,6 +271,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -266,7 +298,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__completions)
-            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help bash elvish fish powershell zsh"
+            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,6 +329,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -316,7 +356,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config)
-            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help view get-contexts use-context help"
+            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help view get-contexts use-context help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,6 +390,14 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -366,7 +414,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__get__subcmd__contexts)
-            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,6 +445,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -486,7 +542,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__use__subcmd__context)
-            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,6 +573,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -536,7 +600,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__view)
-            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-v -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -567,6 +631,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -796,7 +868,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__list)
-            opts="-o -v -h --stale --zombie --missing --dead --orphaned --unhealthy --stale-after --output --no-headers --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-o -v -h --stale --zombie --missing --dead --orphaned --stuck --unhealthy --stale-after --output --no-headers --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -854,6 +926,14 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -870,7 +950,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__recover)
-            opts="-y -q -o -v -h --all --stale --zombie --missing --dead --orphaned --yes --max --force --min-age --concurrency --rps --quiet --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-y -q -o -v -h --all --stale --zombie --missing --dead --orphaned --stuck --yes --max --force --min-age --concurrency --rps --quiet --reason --operator --dry-run --verify-timeout --verify --stale-after --output --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,6 +984,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -932,6 +1016,18 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -957,6 +1053,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -976,7 +1080,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__reset__subcmd__failed)
-            opts="-o -v -h --all --operator --output --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-o -v -h --all --operator --output --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,6 +1123,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1038,7 +1150,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__restart)
-            opts="-o -v -h --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-o -v -h --reason --operator --dry-run --verify-timeout --verify --stale-after --output --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,6 +1166,10 @@ _actorctl() {
                     ;;
                 --verify-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
                     return 0
                     ;;
                 --stale-after)
@@ -1084,6 +1200,18 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1109,6 +1237,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1128,7 +1264,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__show)
-            opts="-o -v -h --stale-after --output --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-o -v -h --stale-after --output --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1174,6 +1310,14 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1190,7 +1334,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__start)
-            opts="-o -v -h --force --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-o -v -h --force --reason --operator --dry-run --verify-timeout --verify --stale-after --output --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1206,6 +1350,10 @@ _actorctl() {
                     ;;
                 --verify-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
                     return 0
                     ;;
                 --stale-after)
@@ -1236,6 +1384,18 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1264,6 +1424,14 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1280,7 +1448,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__sweep)
-            opts="-q -o -v -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --check --warn --crit --textfile --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-q -o -v -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --check --warn --crit --textfile --reason --operator --dry-run --verify-timeout --verify --stale-after --output --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --actor-interval --stuck-after --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1338,6 +1506,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1366,6 +1538,18 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
+                    return 0
+                    ;;
                 --database-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1391,6 +1575,14 @@ _actorctl() {
                     return 0
                     ;;
                 --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

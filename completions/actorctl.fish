@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_actorctl_global_optspecs
-    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= config= context= v/verbose h/help V/version
+    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= actor-interval= stuck-after= config= context= v/verbose h/help V/version
 end
 
 function __fish_actorctl_needs_command
@@ -31,6 +31,8 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -l duroxide-schema -d 'S
 complete -c actorctl -n "__fish_actorctl_needs_command" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_needs_command" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_needs_command" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_needs_command" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -62,6 +64,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l duroxide-sche
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale -d 'Stale actors (running, progressing, not recording health)'
@@ -69,6 +73,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l zombie -d 'Zo
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l missing -d 'Instances with no actor, or whose actor the store does not know'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l dead -d 'Instances whose actor finished (Completed, Failed, cancelled)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l orphaned -d 'Running actors that no running instance points to'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stuck -d 'Instances creating or deleting for longer than --stuck-after'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l unhealthy -d 'Every class except healthy'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l no-headers -d 'Omit the table header'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
@@ -84,6 +89,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l duroxide-sche
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -91,6 +98,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s h -l help -d 
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
 json\t''"
@@ -99,6 +108,12 @@ http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -106,6 +121,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l duroxide-sch
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l force -d 'Restart the actor even if it is healthy, stale or zombie'
@@ -115,6 +132,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s h -l help -d
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
 json\t''"
@@ -123,6 +142,12 @@ http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -130,6 +155,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l duroxide-s
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
@@ -139,6 +166,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l actor -d 'C
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
 json\t''"
@@ -147,6 +176,12 @@ http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -154,6 +189,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l duroxide-sc
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
@@ -167,6 +204,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l rps -d 'St
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
 json\t''"
@@ -175,6 +214,12 @@ http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -182,6 +227,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l duroxide-s
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l all -d 'Every repairable actor: stale, zombie, missing, dead, orphaned'
@@ -190,6 +237,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l zombie -d 
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l missing -d 'Instances with no actor, or whose actor the store does not know'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dead -d 'Instances whose actor finished (Completed, Failed, cancelled)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l orphaned -d 'Running actors that no running instance points to'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stuck -d 'Instances creating or deleting for longer than --stuck-after'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l force -d 'Act even when the workers are down (restarts then fix nothing)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s q -l quiet -d 'No progress output; the report only'
@@ -209,6 +257,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l textfile -d 
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s o -l output -d 'Output format of the result' -r -f -a "table\t''
 json\t''"
@@ -217,6 +267,12 @@ http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -224,6 +280,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l duroxide-sch
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l force -d 'Act even when the workers are down'
@@ -242,6 +300,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l durox
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l all -d 'Clear every quarantine'
@@ -254,6 +314,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -269,6 +331,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -280,6 +344,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -291,6 +357,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_see
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
@@ -306,6 +374,8 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l duroxi
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l connect-timeout -d 'Give up connecting after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l actor-interval -d 'The actors\' loop interval (toygres: 30s). Overdue orchestrator work older than twice this, with no worker holding a lock, means the workers are down, whatever --stale-after is' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed); listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'

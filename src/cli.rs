@@ -24,6 +24,9 @@ pub struct Cli {
     #[command(flatten)]
     pub connect: ConnectOpts,
 
+    #[command(flatten)]
+    pub thresholds: ThresholdOpts,
+
     /// Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]
     #[arg(long, env = "ACTORCTL_CONFIG", global = true, value_name = "PATH")]
     pub config: Option<std::path::PathBuf>,
@@ -255,6 +258,11 @@ pub struct ActionOpts {
     /// it unverified.
     #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub verify_timeout: Duration,
+    /// What a start or restart must show to be done: healthy (the new actor
+    /// is Running and has recorded a health check since it started) or
+    /// running (Running only, for fleets whose health checks are slow).
+    #[arg(long, value_enum, default_value_t = VerifyKind::Healthy)]
+    pub verify: VerifyKind,
     /// Health checks or progress older than this count as stale.
     #[arg(long, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]
     pub stale_after: Duration,
@@ -280,6 +288,33 @@ pub struct BackendOpts {
     /// Timeout of one API request.
     #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub api_timeout: Duration,
+    /// How the secret is sent: bearer (Authorization header) or cookie (a
+    /// session cookie, as toygres's server expects).
+    #[arg(long, value_enum, default_value_t = ApiAuthKind::Bearer)]
+    pub api_auth: ApiAuthKind,
+    /// Name of the session cookie, for --api-auth cookie.
+    #[arg(long, default_value = "toygres_session", value_name = "NAME")]
+    pub api_cookie_name: String,
+    /// The instances column that names an instance in API paths (toygres's
+    /// API uses dns_name).
+    #[arg(long, value_enum, default_value_t = ApiNameField::DnsName)]
+    pub api_name_field: ApiNameField,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiAuthKind {
+    Bearer,
+    Cookie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiNameField {
+    #[value(name = "dns_name")]
+    DnsName,
+    #[value(name = "k8s_name")]
+    K8sName,
+    #[value(name = "user_name")]
+    UserName,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -295,6 +330,12 @@ impl BackendKind {
             BackendKind::Http => "http",
         }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyKind {
+    Healthy,
+    Running,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -342,6 +383,21 @@ pub struct ConnectOpts {
     pub statement_timeout: Duration,
 }
 
+/// Fleet-wide thresholds of the classification (every command classifies).
+#[derive(Debug, Args, Clone)]
+pub struct ThresholdOpts {
+    /// The actors' loop interval (toygres: 30s). Overdue orchestrator work
+    /// older than twice this, with no worker holding a lock, means the
+    /// workers are down, whatever --stale-after is.
+    #[arg(long, env = "ACTORCTL_ACTOR_INTERVAL", global = true, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub actor_interval: Duration,
+
+    /// An instance `creating` or `deleting` for longer than this is stuck
+    /// (its lifecycle orchestration failed); listed, never repaired.
+    #[arg(long, env = "ACTORCTL_STUCK_AFTER", global = true, default_value = "30m", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub stuck_after: Duration,
+}
+
 /// The class filters shared by `list` and `recover` (combinable).
 #[derive(Debug, Args, Clone)]
 pub struct ClassOpts {
@@ -360,6 +416,9 @@ pub struct ClassOpts {
     /// Running actors that no running instance points to.
     #[arg(long)]
     pub orphaned: bool,
+    /// Instances creating or deleting for longer than --stuck-after.
+    #[arg(long)]
+    pub stuck: bool,
 }
 
 impl ClassOpts {
@@ -372,6 +431,7 @@ impl ClassOpts {
             (self.missing, Class::Missing),
             (self.stale, Class::Stale),
             (self.orphaned, Class::Orphan),
+            (self.stuck, Class::Stuck),
         ]
         .iter()
         .filter(|(on, _)| *on)

@@ -15,6 +15,10 @@ pub struct Settings {
     pub actor_orchestration: String,
     pub statement_timeout: Duration,
     pub connect_timeout: Duration,
+    /// The actors' loop interval (workers-down threshold: twice this).
+    pub actor_interval: Duration,
+    /// `creating`/`deleting` for longer than this is stuck.
+    pub stuck_after: Duration,
 }
 
 impl Settings {
@@ -40,6 +44,8 @@ impl Settings {
             actor_orchestration: o.actor_orchestration.clone(),
             statement_timeout: o.statement_timeout,
             connect_timeout: o.connect_timeout,
+            actor_interval: crate::classify::Thresholds::DEFAULT_ACTOR_INTERVAL,
+            stuck_after: crate::classify::Thresholds::DEFAULT_STUCK_AFTER,
         })
     }
 
@@ -86,11 +92,43 @@ pub struct ApiSettings {
     /// Where the token came from, to name it in errors (never the token).
     pub token_source: String,
     pub timeout: Duration,
+    /// How the secret is presented.
+    pub auth: ApiAuth,
+    /// The `instances` column whose value names the instance in the API's
+    /// paths (toygres: `dns_name`).
+    pub name_field: NameField,
+}
+
+/// How the API secret is presented: `Authorization: Bearer <token>`, or a
+/// session cookie `<name>=<value>` (toygres's server: `toygres_session`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiAuth {
+    Bearer,
+    Cookie { name: String },
+}
+
+/// The `instances` column the API's paths use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameField {
+    DnsName,
+    K8sName,
+    UserName,
+}
+
+impl NameField {
+    pub fn column(self) -> &'static str {
+        match self {
+            NameField::DnsName => "dns_name",
+            NameField::K8sName => "k8s_name",
+            NameField::UserName => "user_name",
+        }
+    }
 }
 
 impl ApiSettings {
-    /// The token comes from ACTORCTL_API_TOKEN or a file, never from a flag
-    /// value (which would show in `ps` and shell history).
+    /// The token (or session cookie value) comes from ACTORCTL_API_TOKEN or
+    /// a file, never from a flag value (which would show in `ps` and shell
+    /// history). Bearer auth and `dns_name` paths unless changed after.
     pub fn resolve(
         url: Option<&str>,
         token_file: Option<&std::path::Path>,
@@ -111,6 +149,13 @@ impl ApiSettings {
         } else {
             (None, "nowhere (set ACTORCTL_API_TOKEN or --api-token-file)".to_string())
         };
-        Ok(ApiSettings { url, token, token_source, timeout })
+        Ok(ApiSettings {
+            url,
+            token,
+            token_source,
+            timeout,
+            auth: ApiAuth::Bearer,
+            name_field: NameField::DnsName,
+        })
     }
 }

@@ -63,7 +63,9 @@ fn run(mut cli: Cli, matches: &clap::ArgMatches, secrets: &mut Vec<String>) -> a
             actorctl::contexts::apply(&mut cli, matches, ctx)?;
         }
     }
-    let settings = Settings::from_opts(&cli.connect)?;
+    let mut settings = Settings::from_opts(&cli.connect)?;
+    settings.actor_interval = cli.thresholds.actor_interval;
+    settings.stuck_after = cli.thresholds.stuck_after;
     secrets.extend(settings.secrets());
     tracing::info!(
         "CMS database {}, store {} (schemas {}, {})",

@@ -85,7 +85,7 @@ fn planned(row: &Row, action: Action, reason: String) -> Planned {
 /// The repair a class calls for (DOMAIN.md §4), for bulk recovery.
 pub fn repair_for(class: Class) -> Action {
     match class {
-        Class::Healthy => Action::None,
+        Class::Healthy | Class::Stuck => Action::None,
         Class::Stale | Class::Zombie => Action::Restart,
         Class::Missing | Class::Dead => Action::Start,
         Class::Orphan => Action::CancelOrphan,
@@ -98,6 +98,7 @@ pub fn repair_for(class: Class) -> Action {
 pub fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Planned> {
     let class = row.class;
     let main = match request {
+        _ if class == Class::Stuck => planned(row, Action::None, stuck_reason(row)),
         Request::Start { .. } if matches!(class, Class::Missing | Class::Dead) => {
             planned(row, Action::Start, row.evidence.clone())
         }
@@ -121,6 +122,16 @@ pub fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Plann
         plan.extend(orphans.iter().map(|o| planned(o, Action::CancelOrphan, o.evidence.clone())));
     }
     plan
+}
+
+/// A stuck lifecycle is the control plane's to finish, never actorctl's.
+fn stuck_reason(row: &Row) -> String {
+    format!(
+        "stuck {}: left alone, the remedy is the control plane's lifecycle (retry or finish its {} \
+         orchestration), not an actor repair",
+        row.state.as_deref().unwrap_or("lifecycle"),
+        if row.state.as_deref() == Some("creating") { "create" } else { "delete" }
+    )
 }
 
 /// What `recover` was asked to repair.
@@ -164,6 +175,7 @@ pub fn plan_recovery(
                 .find_map(|(what, at)| at.filter(|at| now - *at < min).map(|at| (what, at)));
                         let named = r.k8s_name.as_ref().is_some_and(|k| sel.k8s_names.contains(k));
             match (repair_for(r.class), young) {
+                (Action::None, _) if r.class == Class::Stuck => planned(r, Action::None, stuck_reason(r)),
                 (Action::None, _) => planned(r, Action::None, "healthy: nothing to do".into()),
                 (_, _) if r.quarantined && !named => planned(
                     r,
@@ -250,6 +262,17 @@ mod tests {
         let p = plan_instance(Request::Cancel, &row(Class::Stale, Some("Running")), &[]);
         assert_eq!(p[0].action, Action::Cancel);
         assert_eq!(p[0].old_actor_id.as_deref(), Some("actor-pg-db"));
+    }
+
+    #[test]
+    fn a_stuck_lifecycle_is_never_acted_on() {
+        let stuck = Row { state: Some("deleting".into()), ..row(Class::Stuck, Some("Running")) };
+        for req in [Request::Start { force: true }, Request::Restart, Request::Cancel] {
+            let p = plan_instance(req, &stuck, &[]);
+            assert_eq!(p[0].action, Action::None, "{req:?}");
+            assert!(p[0].reason.contains("delete orchestration"), "{}", p[0].reason);
+        }
+        assert_eq!(repair_for(Class::Stuck), Action::None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use anyhow::Result;
 use tokio_postgres::Client;
 use uuid::Uuid;
 
-use crate::classify::{classify, CmsInstance, Facts, Report};
+use crate::classify::{classify_with, CmsInstance, Facts, Report, Thresholds};
 use crate::cli::Command;
 use crate::cms::Cms;
 use crate::config::Settings;
@@ -110,6 +110,7 @@ pub async fn gather_with_window<'c>(
         facts.store.queued_starts.len(),
         store.ledger.describe()
     );
-    let report = classify(&facts, stale_after);
+    let thresholds = Thresholds { stale_after, actor_interval: s.actor_interval, stuck_after: s.stuck_after };
+    let report = classify_with(&facts, &thresholds);
     Ok((cms, store, Fleet { report, instances }))
 }

@@ -23,7 +23,11 @@ pub async fn run(a: RecoverArgs, s: &Settings) -> Result<u8> {
     let conns = super::Connections::open(s).await?;
     let (cms, store, fleet) = super::gather(&conns, s, a.action.stale_after).await?;
     for name in &a.names {
-        sel.k8s_names.push(cms.resolve(name).await?.1.k8s_name);
+        let (_, instance, note) = cms.resolve_noted(name).await?;
+        if let Some(note) = note {
+            output::note(&format!("actorctl: note: {note}"));
+        }
+        sel.k8s_names.push(instance.k8s_name);
     }
     let report = &fleet.report;
     let plan = plan_recovery(&report.rows, &sel, a.bulk.min_age, report.now);

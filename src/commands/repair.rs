@@ -4,11 +4,13 @@ use anyhow::Result;
 use std::io::IsTerminal;
 
 use crate::classify::{Class, Row};
-use crate::cli::{ActionOpts, BackendKind, BackendOpts, CancelArgs, ResultFormat};
+use crate::cli::{
+    ActionOpts, ApiAuthKind, ApiNameField, BackendKind, BackendOpts, CancelArgs, ResultFormat, VerifyKind,
+};
 use crate::cms::Cms;
-use crate::config::{ApiSettings, Settings};
+use crate::config::{ApiAuth, ApiSettings, NameField, Settings};
 use crate::error::{backend, usage, EXIT_OK, EXIT_UNHEALTHY};
-use crate::execute::{describe_all, ActionResult, Audit, Executor};
+use crate::execute::{describe_all, ActionResult, Audit, Executor, Verify};
 use crate::output::{self, results};
 use crate::plan::{plan_instance, Action, Planned, Request};
 use crate::store::duroxide::DuroxideBackend;
@@ -37,7 +39,10 @@ pub async fn run(
     let (cms, store, fleet) = super::gather(&conns, s, opts.stale_after).await?;
     let (plan, quarantine_note) = match target {
         Target::Instance(name) => {
-            let (_, instance) = cms.resolve(name).await?;
+            let (_, instance, note) = cms.resolve_noted(name).await?;
+            if let Some(note) = note {
+                output::note(&format!("actorctl: note: {note}"));
+            }
             let k8s = instance.k8s_name.as_str();
             let row = fleet
                 .report
@@ -173,11 +178,20 @@ pub async fn connect_backend(
             )
             .await?,
         ),
-        BackendKind::Http => Backend::Http(HttpBackend::new(ApiSettings::resolve(
-            o.api_url.as_deref(),
-            o.api_token_file.as_deref(),
-            o.api_timeout,
-        )?)?),
+        BackendKind::Http => {
+            let mut api =
+                ApiSettings::resolve(o.api_url.as_deref(), o.api_token_file.as_deref(), o.api_timeout)?;
+            api.auth = match o.api_auth {
+                ApiAuthKind::Bearer => ApiAuth::Bearer,
+                ApiAuthKind::Cookie => ApiAuth::Cookie { name: o.api_cookie_name.clone() },
+            };
+            api.name_field = match o.api_name_field {
+                ApiNameField::DnsName => NameField::DnsName,
+                ApiNameField::K8sName => NameField::K8sName,
+                ApiNameField::UserName => NameField::UserName,
+            };
+            Backend::Http(HttpBackend::new(api)?)
+        }
     })
 }
 
@@ -233,6 +247,10 @@ pub fn executor<'a>(
             reason: opts.reason.clone().unwrap_or_else(|| format!("actorctl {command}")),
         },
         verify_timeout: opts.verify_timeout,
+        verify: match opts.verify {
+            VerifyKind::Healthy => Verify::Healthy,
+            VerifyKind::Running => Verify::Running,
+        },
     }
 }
 

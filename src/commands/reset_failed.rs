@@ -27,16 +27,9 @@ pub async fn run(a: ResetFailedArgs, s: &Settings) -> Result<u8> {
         if quarantined {
             let meta = serde_json::json!({
                 "reason": "reset-failed", "operator": operator, "actorctl_version": env!("CARGO_PKG_VERSION"),
+                "quarantine": "cleared",
             });
-            cms.audit(
-                &k8s,
-                "actor_quarantine_cleared",
-                "quarantined",
-                "eligible",
-                "quarantine cleared by reset-failed",
-                &meta,
-            )
-            .await?;
+            cms.audit(&k8s, "actor_quarantine_cleared", "quarantine cleared by reset-failed", &meta).await?;
         }
         rows.push(serde_json::json!({"k8s_name": k8s, "cleared": quarantined,
             "message": if quarantined { "quarantine cleared: sweeps repair it again" } else { "not quarantined: nothing to clear" }}));

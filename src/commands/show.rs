@@ -11,7 +11,10 @@ use crate::output::{self, show::ShowView};
 pub async fn run(args: ShowArgs, s: &Settings) -> Result<u8> {
     let conns = super::Connections::open(s).await?;
     let (cms, store, fleet) = super::gather(&conns, s, args.stale_after).await?;
-    let (id, instance) = cms.resolve(&args.name).await?;
+    let (id, instance, note) = cms.resolve_noted(&args.name).await?;
+    if let Some(note) = note {
+        output::note(&format!("actorctl: note: {note}"));
+    }
 
     let row: Option<&Row> = fleet
         .report

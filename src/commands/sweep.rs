@@ -98,12 +98,13 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
                 "reason": "crash-loop budget", "restarts": restarts,
                 "window_seconds": a.restart_window.as_secs(), "burst": a.restart_burst,
                 "operator": operator, "actorctl_version": env!("CARGO_PKG_VERSION"),
+                "quarantine": "quarantined",
             });
             let msg = format!(
                 "restarted {restarts} times within {}: quarantined, sweeps leave it alone until reset-failed",
                 crate::timefmt::compact(a.restart_window.as_secs())
             );
-            cms.audit(k8s, "actor_quarantined", "crash-loop", "quarantined", &msg, &meta).await?;
+            cms.audit(k8s, "actor_quarantined", &msg, &meta).await?;
         }
         for r in fleet
             .report
@@ -237,7 +238,7 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
 /// broken again, and started or restarted `burst` times within the window.
 pub fn quarantine_candidates(rows: &[Row], burst: i64) -> Vec<String> {
     rows.iter()
-        .filter(|r| r.class != Class::Orphan && r.class != Class::Healthy)
+        .filter(|r| !matches!(r.class, Class::Orphan | Class::Healthy | Class::Stuck))
         .filter(|r| !r.quarantined && r.recent_restarts >= burst)
         .filter_map(|r| r.k8s_name.clone())
         .collect()

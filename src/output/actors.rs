@@ -119,7 +119,7 @@ fn class_cell(class: Class, quarantined: bool, color: bool) -> Cell {
     }
     match class {
         Class::Healthy => cell.fg(Color::Green),
-        Class::Stale | Class::Orphan => cell.fg(Color::Yellow),
+        Class::Stale | Class::Orphan | Class::Stuck => cell.fg(Color::Yellow),
         _ => cell.fg(Color::Red).add_attribute(Attribute::Bold),
     }
 }

@@ -36,7 +36,15 @@ pub fn check(rows: &[&Row], workers_down: bool, warn: usize, crit: usize) -> (u8
         OK
     };
     let word = ["OK", "WARNING", "CRITICAL"][code as usize];
-    let order = [Class::Healthy, Class::Stale, Class::Zombie, Class::Missing, Class::Dead, Class::Orphan];
+    let order = [
+        Class::Healthy,
+        Class::Stale,
+        Class::Zombie,
+        Class::Missing,
+        Class::Dead,
+        Class::Orphan,
+        Class::Stuck,
+    ];
     let mut parts: Vec<String> = order
         .iter()
         .filter(|c| **c != Class::Healthy && counts[c.as_str()] > 0)

@@ -31,6 +31,10 @@ pub struct FleetOptions {
     pub interval: Duration,
     pub cms_schema: String,
     pub store_schema: String,
+    /// `Some(timeout)`: actors shaped like toygres's own (four activities,
+    /// the first two retried with this per-attempt timeout); `None`: one
+    /// health-check activity per turn.
+    pub toygres_actor: Option<Duration>,
 }
 
 impl Default for FleetOptions {
@@ -40,6 +44,7 @@ impl Default for FleetOptions {
             interval: Duration::from_secs(1),
             cms_schema: "toygres_cms".into(),
             store_schema: "toygres_duroxide".into(),
+            toygres_actor: None,
         }
     }
 }
@@ -88,15 +93,25 @@ impl Fleet {
             schema: self.opts.cms_schema.clone(),
             shape: self.opts.shape,
         });
-        let activities = ActivityRegistry::builder()
-            .register(CHECK_ACTIVITY, move |_ctx: ActivityContext, input: String| {
+        let toygres = Arc::new(crate::toygres::Activities {
+            url: self.url.clone(),
+            schema: self.opts.cms_schema.clone(),
+            shape: self.opts.shape,
+        });
+        let activities = toygres.register(ActivityRegistry::builder().register(
+            CHECK_ACTIVITY,
+            move |_ctx: ActivityContext, input: String| {
                 let cms = cms.clone();
                 async move { cms.check(&input).await.map_err(|e| format!("{e:#}")) }
-            })
-            .build();
+            },
+        ));
+        let toygres_actor = self.opts.toygres_actor;
         let orchestrations = OrchestrationRegistry::builder()
             .register(ACTOR_ORCHESTRATION, move |ctx: OrchestrationContext, input: String| async move {
-                instance_actor(ctx, input, interval).await
+                match toygres_actor {
+                    Some(timeout) => crate::toygres::instance_actor(ctx, input, interval, timeout).await,
+                    None => instance_actor(ctx, input, interval).await,
+                }
             })
             .build();
         let options = RuntimeOptions {
@@ -144,9 +159,11 @@ impl Fleet {
         actor: Option<&str>,
     ) -> Result<Uuid> {
         let sql = format!(
-            "INSERT INTO {}.instances (user_name, k8s_name, state, ip_connection_string, dns_connection_string,
-                                       instance_actor_orchestration_id, create_orchestration_id)
-             VALUES ($1::text, $2::text, $3::text::public.instance_state, $4::text, $4::text, $5::text, 'create-' || $2::text) RETURNING id",
+"INSERT INTO {}.instances (user_name, k8s_name, state, ip_connection_string, dns_connection_string,
+                                       instance_actor_orchestration_id, create_orchestration_id, dns_name)
+             VALUES ($1::text, $2::text, $3::text::public.instance_state, $4::text, $4::text, $5::text, 'create-' || $2::text,
+                     CASE WHEN $3::text IN ('creating', 'running', 'deleting') THEN $1::text
+                          ELSE '__deleted_' || $1::text END) RETURNING id",
             self.cms()
         );
         let row = self.pg.query_one(&sql, &[&user_name, &k8s_name, &state, &self.url, &actor]).await?;
@@ -349,6 +366,20 @@ impl Fleet {
         Ok(())
     }
 
+    /// A stuck lifecycle: the instance moved to `state` `secs` ago (as
+    /// toygres records it: a `state_change` event) and stayed there.
+    pub async fn set_state_since(&self, k8s_name: &str, state: &str, secs: i64) -> Result<()> {
+        self.set_state(k8s_name, state).await?;
+        let sql = format!(
+            "INSERT INTO {s}.instance_events (instance_id, event_type, old_state, new_state, message, created_at)
+             SELECT id, 'state_change', 'running', $2::text, 'test', now() - make_interval(secs => $3)
+               FROM {s}.instances WHERE k8s_name = $1",
+            s = self.cms()
+        );
+        self.pg.execute(&sql, &[&k8s_name, &state, &(secs as f64)]).await?;
+        Ok(())
+    }
+
     /// All missing: the store is dropped and a new, empty one created, as a
     /// database migration that did not carry the store over leaves it.
     pub async fn replace_store_with_empty(&mut self) -> Result<()> {
@@ -469,7 +500,7 @@ impl CmsWriter {
     }
 }
 
-fn with_app_name(url: &str, name: &str) -> String {
+pub(crate) fn with_app_name(url: &str, name: &str) -> String {
     let sep = if url.contains('?') { '&' } else { '?' };
     let name: String = name
         .chars()
@@ -478,7 +509,7 @@ fn with_app_name(url: &str, name: &str) -> String {
     format!("{url}{sep}application_name={name}")
 }
 
-async fn install_cms(pg: &PgClient, opts: &FleetOptions) -> Result<()> {
+pub(crate) async fn install_cms(pg: &PgClient, opts: &FleetOptions) -> Result<()> {
     let sql = include_str!("../sql/cms.sql").replace("__CMS__", &opts.cms_schema);
     pg.batch_execute(&sql).await.context("install the CMS fixture")?;
     if opts.shape == Shape::WithLastHealthCheck {
