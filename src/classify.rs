@@ -42,7 +42,8 @@ pub struct StoreActor {
     pub updated_at: Option<DateTime<Utc>>,
     pub execution_started_at: Option<DateTime<Utc>>,
     pub last_history_at: Option<DateTime<Utc>>,
-    /// Items in the orchestrator queue for this instance (timers included).
+    /// Items in the orchestrator queue that can wake the current execution:
+    /// messages, and its loop timer (not leftover activity-timeout timers).
     pub queued_messages: i64,
     /// Activity work items in the worker queue for this instance.
     pub queued_activities: i64,
@@ -344,7 +345,7 @@ impl Ctx {
         } else if !waiting {
             row.class = Class::Zombie;
             row.evidence = format!(
-                "actor {} but nothing queued can wake it (no timer, message or activity); last progress {}",
+                "actor {} but nothing queued can wake it (no loop timer, message or activity); last progress {}",
                 a.status,
                 self.age(progress)
             );

@@ -184,7 +184,8 @@ async fn done_means_the_new_actor_recorded_a_health_check() {
 /// evidence follows the loop timer and the activity the actor waits on.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_toygres_actor_blocked_on_a_locked_row_is_named_and_a_zombie_after_t() {
-    let opts = FleetOptions { toygres_actor: Some(Duration::from_secs(60)), ..Default::default() };
+    // Timeouts long enough that no leftover timer comes due during the test.
+    let opts = FleetOptions { toygres_actor: Some(Duration::from_secs(600)), ..Default::default() };
     let fleet = Fleet::new(opts).await.unwrap();
     let names = fleet.add_many("ty", 2).await.unwrap();
     fleet.wait_recorded(&names, WAIT).await.unwrap();
@@ -225,11 +226,29 @@ async fn a_toygres_actor_blocked_on_a_locked_row_is_named_and_a_zombie_after_t()
     let leftovers: i64 = fleet.pg.query_one(&sql, &[&actor]).await.unwrap().get(0);
     assert!(leftovers > 0, "the turn left its timeout timers behind");
 
-    // The neighbour loops: its next timer is its 1 s loop timer, not a
-    // 60 s timeout timer.
-    let other = row_of(&doc, fine);
-    assert_eq!(other["class"], "healthy", "{other}");
-    let at = chrono::DateTime::parse_from_rfc3339(other["next_timer_at"].as_str().unwrap()).unwrap();
-    let ahead = at.signed_duration_since(chrono::Utc::now());
-    assert!(ahead < chrono::Duration::seconds(5), "{other}");
+    // The neighbour loops: between its activities its next timer is its
+    // 1 s loop timer, never a 600 s timeout timer (null mid-turn).
+    assert_eq!(row_of(&doc, fine)["class"], "healthy", "{doc}");
+    let mut seen_loop_timer = false;
+    for _ in 0..20 {
+        let other = row_of(&list_json(&fleet.url, &["--stale-after", "3s"]).json, fine);
+        if let Some(at) = other["next_timer_at"].as_str() {
+            let at = chrono::DateTime::parse_from_rfc3339(at).unwrap();
+            let ahead = at.signed_duration_since(chrono::Utc::now());
+            assert!(ahead < chrono::Duration::seconds(5), "{other}");
+            seen_loop_timer = true;
+        }
+    }
+    assert!(seen_loop_timer, "the loop timer was never seen");
+
+    // Its loop timer lost, it is a zombie at once: the timeout timers still
+    // queued for it can wake nothing.
+    let actor = format!("actor-{fine}");
+    fleet.drop_loop_timer(&actor).await.unwrap();
+    let l = list_json(&fleet.url, &["--stale-after", "3s"]);
+    let row = row_of(&l.json, fine);
+    assert_eq!(row["class"], "zombie", "{row}");
+    assert!(row["evidence"].as_str().unwrap().contains("nothing queued can wake it"), "{row}");
+    let leftovers: i64 = fleet.pg.query_one(&sql, &[&actor]).await.unwrap().get(0);
+    assert!(leftovers > 0, "timeout timers are still queued for it");
 }

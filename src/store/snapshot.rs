@@ -21,10 +21,6 @@ cur AS (
       FROM __S__.instances i
      WHERE i.orchestration_name = $1 OR i.instance_id = ANY($2)
 ),
-oq AS (
-    SELECT instance_id, count(*) AS n
-      FROM __S__.orchestrator_queue GROUP BY instance_id
-),
 acts AS (
     SELECT w.work_item::jsonb -> 'ActivityExecute' ->> 'instance' AS instance_id,
            (w.work_item::jsonb -> 'ActivityExecute' ->> 'id')::bigint AS activity_id,
@@ -62,13 +58,29 @@ waiting AS (
 ),
 loop_timer AS (
     -- The loop timer: the newest unfired timer created after the turn's
-    -- last activity (timeout timers are created with their activity).
-    SELECT DISTINCT ON (t.instance_id) t.instance_id, to_timestamp(t.fire_at_ms / 1000.0) AS fire_at
+    -- last activity that is not an activity's timeout (a retry timeout is
+    -- created right after its activity, racing it).
+    SELECT DISTINCT ON (t.instance_id) t.instance_id, t.event_id AS timer_id,
+           to_timestamp(t.fire_at_ms / 1000.0) AS fire_at
       FROM hist t LEFT JOIN hs ON hs.instance_id = t.instance_id
      WHERE t.type = 'TimerCreated' AND t.event_id > coalesce(hs.last_activity, 0)
+       AND NOT EXISTS (SELECT 1 FROM hist a WHERE a.instance_id = t.instance_id
+                          AND a.event_id = t.event_id - 1 AND a.type = 'ActivityScheduled')
        AND NOT EXISTS (SELECT 1 FROM ended d WHERE d.instance_id = t.instance_id AND d.source_id = t.event_id
                           AND d.type = 'TimerFired')
      ORDER BY t.instance_id, t.event_id DESC
+),
+oq AS (
+    -- What can wake the current execution: any message but a timer, and of
+    -- the timers only its loop timer (leftover timeout timers wake nothing).
+    SELECT q.instance_id, count(*) AS n
+      FROM __S__.orchestrator_queue q
+      JOIN cur c ON c.instance_id = q.instance_id
+      LEFT JOIN loop_timer lt ON lt.instance_id = q.instance_id
+     WHERE q.work_item NOT LIKE '{"TimerFired"%'
+        OR ((q.work_item::jsonb -> 'TimerFired' ->> 'execution_id')::bigint = c.current_execution_id
+            AND (q.work_item::jsonb -> 'TimerFired' ->> 'id')::bigint = lt.timer_id)
+     GROUP BY q.instance_id
 )
 SELECT 'actor' AS kind, c.instance_id, c.orchestration_name, e.status,
        c.created_at, c.updated_at, e.started_at, hs.last_history,

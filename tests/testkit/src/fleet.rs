@@ -271,6 +271,29 @@ impl Fleet {
         }
     }
 
+    /// Zombie of a toygres-shaped actor: delete only its loop timer (due
+    /// within two intervals), leaving the activity-timeout timers its turns
+    /// left behind in the queue.
+    pub async fn drop_loop_timer(&self, actor_id: &str) -> Result<()> {
+        let sql = format!(
+            "DELETE FROM {}.orchestrator_queue WHERE instance_id = $1 AND work_item LIKE '{{\"TimerFired\"%'
+               AND lock_token IS NULL AND visible_at > now() + interval '100 milliseconds'
+               AND visible_at < now() + make_interval(secs => $2)",
+            self.store()
+        );
+        let horizon = self.opts.interval.as_secs_f64() * 2.0;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if self.pg.execute(&sql, &[&actor_id, &horizon]).await? > 0 {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("actor {actor_id} never had a pending loop timer to delete");
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Stale: health recording fails for the instance's current actor while
     /// that actor keeps looping (a new actor records again).
     pub async fn break_health_recording(&self, k8s_name: &str) -> Result<()> {
