@@ -29,15 +29,14 @@ pub(crate) struct Activities {
 impl Activities {
     /// Register the four activities on `builder`.
     pub(crate) fn register(self: Arc<Self>, builder: ActivityRegistryBuilder) -> ActivityRegistry {
-        let (a, b, c, d) = (self.clone(), self.clone(), self.clone(), self);
+        let (a, c, d) = (self.clone(), self.clone(), self);
         builder
             .register(GET_CONNECTION, move |_ctx: ActivityContext, input: String| {
                 let a = a.clone();
                 async move { a.get_connection(&input).await.map_err(|e| format!("{e:#}")) }
             })
-            .register(TEST_CONNECTION, move |_ctx: ActivityContext, input: String| {
-                let _ = &b;
-                async move { test_connection(&input).await.map_err(|e| format!("{e:#}")) }
+            .register(TEST_CONNECTION, |_ctx: ActivityContext, input: String| async move {
+                test_connection(&input).await.map_err(|e| format!("{e:#}"))
             })
             .register(RECORD_HEALTH_CHECK, move |_ctx: ActivityContext, input: String| {
                 let c = c.clone();
