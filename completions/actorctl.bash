@@ -134,7 +134,7 @@ _actorctl() {
 
     case "${cmd}" in
         actorctl)
-            opts="-v -o -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help --version list show start restart cancel recover sweep reset-failed events doctor config completions help"
+            opts="-v -o -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help --version list show start restart cancel recover sweep reset-failed events doctor config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -188,6 +188,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -212,7 +216,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__cancel)
-            opts="-y -v -o -h --actor --force --yes --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-y -v -o -h --actor --force --yes --reason --dry-run --verify-timeout --verify --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +234,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
+                    return 0
+                    ;;
                 --backend)
                     COMPREPLY=($(compgen -W "duroxide http" -- "${cur}"))
                     return 0
@@ -244,6 +252,18 @@ _actorctl() {
                     ;;
                 --api-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -291,6 +311,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -318,7 +342,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__completions)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help bash elvish fish powershell zsh"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -369,6 +393,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -396,7 +424,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help view get-contexts use-context help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help view get-contexts use-context help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +478,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -474,7 +506,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__get__subcmd__contexts)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -525,6 +557,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -622,7 +658,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__use__subcmd__context)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -673,6 +709,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -700,7 +740,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__config__subcmd__view)
-            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,6 +794,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -778,7 +822,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__doctor)
-            opts="-v -o -h --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,6 +842,18 @@ _actorctl() {
                     ;;
                 --api-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -848,6 +904,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -872,7 +932,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__events)
-            opts="-f -v -o -h --since --type --run --follow --poll --limit --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-f -v -o -h --since --type --run --follow --poll --limit --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -943,6 +1003,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1208,7 +1272,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__list)
-            opts="-w -v -o -h --stale --zombie --missing --dead --orphaned --unhealthy --no-headers --force --watch --interval --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-w -v -o -h --stale --zombie --missing --dead --orphaned --stuck --unhealthy --no-headers --force --watch --interval --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1278,6 +1342,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1302,7 +1370,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__recover)
-            opts="-y -q -v -o -h --plan --all --stale --zombie --missing --dead --orphaned --yes --max --force --min-age --concurrency --rps --quiet --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-y -q -v -o -h --plan --all --stale --zombie --missing --dead --orphaned --stuck --yes --max --force --min-age --concurrency --rps --quiet --reason --dry-run --verify-timeout --verify --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1336,6 +1404,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
+                    return 0
+                    ;;
                 --backend)
                     COMPREPLY=($(compgen -W "duroxide http" -- "${cur}"))
                     return 0
@@ -1350,6 +1422,18 @@ _actorctl() {
                     ;;
                 --api-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -1397,6 +1481,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1424,7 +1512,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__reset__subcmd__failed)
-            opts="-v -o -h --all --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --all --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1475,6 +1563,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1502,7 +1594,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__restart)
-            opts="-v -o -h --force --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --force --reason --dry-run --verify-timeout --verify --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1514,6 +1606,10 @@ _actorctl() {
                     ;;
                 --verify-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
                     return 0
                     ;;
                 --backend)
@@ -1530,6 +1626,18 @@ _actorctl() {
                     ;;
                 --api-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -1577,6 +1685,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1604,7 +1716,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__show)
-            opts="-v -o -h --force --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --force --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1655,6 +1767,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1682,7 +1798,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__start)
-            opts="-v -o -h --force --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-v -o -h --force --reason --dry-run --verify-timeout --verify --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1694,6 +1810,10 @@ _actorctl() {
                     ;;
                 --verify-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
                     return 0
                     ;;
                 --backend)
@@ -1710,6 +1830,18 @@ _actorctl() {
                     ;;
                 --api-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -1760,6 +1892,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1784,7 +1920,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__sweep)
-            opts="-q -y -v -o -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --yes --check --warn --crit --textfile --reason --dry-run --verify-timeout --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stale-after --max-unhealthy --operator --color --help"
+            opts="-q -y -v -o -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --yes --check --warn --crit --textfile --reason --dry-run --verify-timeout --verify --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1838,6 +1974,10 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --verify)
+                    COMPREPLY=($(compgen -W "healthy running" -- "${cur}"))
+                    return 0
+                    ;;
                 --backend)
                     COMPREPLY=($(compgen -W "duroxide http" -- "${cur}"))
                     return 0
@@ -1852,6 +1992,18 @@ _actorctl() {
                     ;;
                 --api-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-auth)
+                    COMPREPLY=($(compgen -W "bearer cookie" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-cookie-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name-field)
+                    COMPREPLY=($(compgen -W "dns_name k8s_name user_name" -- "${cur}"))
                     return 0
                     ;;
                 --database-url)
@@ -1899,6 +2051,10 @@ _actorctl() {
                     return 0
                     ;;
                 --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

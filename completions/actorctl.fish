@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_actorctl_global_optspecs
-    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= config= context= v/verbose o/output= actor-interval= stale-after= max-unhealthy= operator= color= h/help V/version
+    string join \n database-url= duroxide-url= cms-schema= duroxide-schema= actor-orchestration= connect-timeout= statement-timeout= config= context= v/verbose o/output= actor-interval= stuck-after= stale-after= max-unhealthy= operator= color= h/help V/version
 end
 
 function __fish_actorctl_needs_command
@@ -38,6 +38,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_needs_command" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_needs_command" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_needs_command" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -78,6 +79,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -89,6 +91,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l zombie -d 'Zo
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l missing -d 'Instances with no actor, or whose actor the store does not know'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l dead -d 'Instances whose actor finished (Completed, Failed, cancelled)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l orphaned -d 'Running actors that no running instance points to'
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l stuck -d 'Instances creating or deleting for longer than --stuck-after'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l unhealthy -d 'Every class except healthy'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l no-headers -d 'Omit the table header'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l force -d 'Accept a --stale-after below twice --actor-interval (it calls healthy actors stale)'
@@ -110,6 +113,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -121,11 +125,19 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s v -l verbose 
 complete -c actorctl -n "__fish_actorctl_using_subcommand show" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -140,6 +152,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -152,11 +165,19 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s v -l verbose
 complete -c actorctl -n "__fish_actorctl_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -171,6 +192,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -184,11 +206,19 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand restart" -s h -l help 
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l actor -d 'Cancel this actor id instead: an orphan that no instance points to' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -203,6 +233,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand cancel" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -221,11 +252,19 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l concurrenc
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l rps -d 'Start at most this many actions per second' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -240,6 +279,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -252,6 +292,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l zombie -d 
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l missing -d 'Instances with no actor, or whose actor the store does not know'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l dead -d 'Instances whose actor finished (Completed, Failed, cancelled)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l orphaned -d 'Running actors that no running instance points to'
+complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l stuck -d 'Instances creating or deleting for longer than --stuck-after'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -l force -d 'Act even when the workers are down or a fleet-wide cause is diagnosed (restarts then fix nothing); also accepts a low --stale-after'
 complete -c actorctl -n "__fish_actorctl_using_subcommand recover" -s q -l quiet -d 'No progress output; the report only'
@@ -270,11 +311,19 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l crit -d 'Wit
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l verify -d 'What a start or restart must show to be done: healthy (the new actor is Running and has recorded a health check since it started) or running (Running only, for fleets whose health checks are slow)' -r -f -a "healthy\t''
+running\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l backend -d 'duroxide: the orchestration client on the store (default); http: the control plane\'s API (it claims and audits; actorctl verifies)' -r -f -a "duroxide\t''
 http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -289,6 +338,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -316,6 +366,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -344,6 +395,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand events" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -358,6 +410,12 @@ http\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-url -d 'Base URL of the control plane API, for --backend http' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-token-file -d 'File holding the API bearer token (else ACTORCTL_API_TOKEN). Never given as a flag value' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-timeout -d 'Timeout of one API request' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-auth -d 'How the secret is sent: bearer (Authorization header) or cookie (a session cookie, as toygres\'s server expects)' -r -f -a "bearer\t''
+cookie\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-cookie-name -d 'Name of the session cookie, for --api-auth cookie' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l api-name-field -d 'The instances column that names an instance in API paths (toygres\'s API uses dns_name)' -r -f -a "dns_name\t''
+k8s_name\t''
+user_name\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -372,6 +430,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -394,6 +453,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -420,6 +480,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from view" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -442,6 +503,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -464,6 +526,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and __fish_seen_subcommand_from use-context" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -490,6 +553,7 @@ wide\t''
 json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l stale-after -d 'Health checks or progress older than this count as stale' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r

@@ -293,6 +293,11 @@ pub struct ActionOpts {
     /// it unverified.
     #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub verify_timeout: Duration,
+    /// What a start or restart must show to be done: healthy (the new actor
+    /// is Running and has recorded a health check since it started) or
+    /// running (Running only, for fleets whose health checks are slow).
+    #[arg(long, value_enum, default_value_t = VerifyKind::Healthy)]
+    pub verify: VerifyKind,
 }
 
 /// How actions reach the actors.
@@ -312,12 +317,45 @@ pub struct BackendOpts {
     /// Timeout of one API request.
     #[arg(long, default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub api_timeout: Duration,
+    /// How the secret is sent: bearer (Authorization header) or cookie (a
+    /// session cookie, as toygres's server expects).
+    #[arg(long, value_enum, default_value_t = ApiAuthKind::Bearer)]
+    pub api_auth: ApiAuthKind,
+    /// Name of the session cookie, for --api-auth cookie.
+    #[arg(long, default_value = "toygres_session", value_name = "NAME")]
+    pub api_cookie_name: String,
+    /// The instances column that names an instance in API paths (toygres's
+    /// API uses dns_name).
+    #[arg(long, value_enum, default_value_t = ApiNameField::DnsName)]
+    pub api_name_field: ApiNameField,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiAuthKind {
+    Bearer,
+    Cookie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ApiNameField {
+    #[value(name = "dns_name")]
+    DnsName,
+    #[value(name = "k8s_name")]
+    K8sName,
+    #[value(name = "user_name")]
+    UserName,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BackendKind {
     Duroxide,
     Http,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyKind {
+    Healthy,
+    Running,
 }
 
 /// Where the CMS database and the orchestration store are.
@@ -378,6 +416,9 @@ pub struct ClassOpts {
     /// Running actors that no running instance points to.
     #[arg(long)]
     pub orphaned: bool,
+    /// Instances creating or deleting for longer than --stuck-after.
+    #[arg(long)]
+    pub stuck: bool,
 }
 
 #[derive(Debug, Args)]
@@ -480,6 +521,11 @@ pub struct CommonOpts {
     /// this, and the workers are down once due work is older than twice this.
     #[arg(long, global = true, env = "ACTORCTL_ACTOR_INTERVAL", default_value = "30s", value_parser = parse_duration, allow_hyphen_values = true)]
     pub actor_interval: Duration,
+
+    /// An instance `creating` or `deleting` for longer than this is stuck
+    /// (its lifecycle orchestration failed): listed, never repaired.
+    #[arg(long, global = true, env = "ACTORCTL_STUCK_AFTER", default_value = "30m", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub stuck_after: Duration,
 
     /// Health checks or progress older than this count as stale.
     #[arg(long, global = true, env = "ACTORCTL_STALE_AFTER", default_value = "5m", value_parser = parse_duration, allow_hyphen_values = true)]

@@ -13,7 +13,7 @@ use crate::core::doctor::{SettingSource, Source};
 use crate::core::error::usage;
 use crate::core::events::{event_type, EventQuery};
 use crate::core::guard::{Budget, Rails};
-use crate::core::model::{BackendKind, Format, Limits};
+use crate::core::model::{BackendKind, Format, Limits, Verify};
 use crate::core::plan::Request;
 use crate::core::plan_file::{self, PlanFile};
 use crate::core::timefmt::parse_duration;
@@ -23,6 +23,7 @@ use crate::settings::{
     ActionSettings, BackendSettings, BulkSettings, ConfigJob, DoctorJob, EventsJob, Job, ListJob, Monitor,
     RecoverJob, RepairJob, RepairTarget, Run, Settings, SweepJob,
 };
+use crate::settings::{ApiAuth, NameField};
 
 /// What `main` is to do.
 pub enum Lowered {
@@ -185,6 +186,7 @@ fn settings(
         connect_timeout: c.connect_timeout,
         stale_after: or_context(m, "stale_after", &common.stale_after, stale),
         actor_interval: or_context(m, "actor_interval", &common.actor_interval, interval),
+        stuck_after: common.stuck_after,
         max_unhealthy: or_context(m, "max_unhealthy", &common.max_unhealthy, budget),
         operator: common.operator.clone().unwrap_or_else(crate::settings::sys::default_operator),
         unconfigured: None,
@@ -301,6 +303,7 @@ fn selected(c: &ClassOpts) -> Vec<Class> {
         (c.missing, Class::Missing),
         (c.stale, Class::Stale),
         (c.orphaned, Class::Orphan),
+        (c.stuck, Class::Stuck),
     ]
     .into_iter()
     .filter_map(|(on, class)| on.then_some(class))
@@ -351,18 +354,36 @@ fn action(a: &ActionOpts, b: &BackendOpts, sub: &ArgMatches, ctx: &Context) -> R
         reason: a.reason.clone(),
         dry_run: a.dry_run,
         verify_timeout: a.verify_timeout,
+        verify: match a.verify {
+            cli::VerifyKind::Healthy => Verify::Healthy,
+            cli::VerifyKind::Running => Verify::Running,
+        },
         backend: BackendSettings {
             kind,
             api_url: b.api_url.clone().or(ctx.api_url.clone()),
             api_token_file: b.api_token_file.clone(),
             api_timeout: b.api_timeout,
+            api_auth: match b.api_auth {
+                cli::ApiAuthKind::Bearer => ApiAuth::Bearer,
+                cli::ApiAuthKind::Cookie => ApiAuth::Cookie { name: b.api_cookie_name.clone() },
+            },
+            api_name_field: match b.api_name_field {
+                cli::ApiNameField::DnsName => NameField::DnsName,
+                cli::ApiNameField::K8sName => NameField::K8sName,
+                cli::ApiNameField::UserName => NameField::UserName,
+            },
         },
     })
 }
 
 /// `doctor` acts on nothing; only its backend flags matter.
 fn doctor_action() -> ActionOpts {
-    ActionOpts { reason: None, dry_run: true, verify_timeout: std::time::Duration::ZERO }
+    ActionOpts {
+        reason: None,
+        dry_run: true,
+        verify_timeout: std::time::Duration::ZERO,
+        verify: cli::VerifyKind::Healthy,
+    }
 }
 
 /// The source that won for `id`: a flag, the environment, the context

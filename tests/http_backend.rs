@@ -20,15 +20,35 @@ async fn fleet() -> (Arc<Fleet>, String) {
 }
 
 /// The control plane's restart/start: a new actor, the row re-pointed, the
-/// old actor cancelled.
+/// old actor cancelled. Like toygres, it names instances by dns_name.
 async fn control_plane(fleet: Arc<Fleet>, req: Request) -> Response {
     if req.header("authorization") != Some(&format!("Bearer {TOKEN}")) {
         return Response::json(401, serde_json::json!({"error": "invalid token"}));
     }
+    act(fleet, req).await
+}
+
+/// toygres's server: `/api/*` needs the session cookie.
+async fn cookie_control_plane(fleet: Arc<Fleet>, req: Request) -> Response {
+    if req.header("cookie") != Some(&format!("toygres_session={TOKEN}"))
+        || req.header("authorization").is_some()
+    {
+        return Response::json(401, serde_json::json!({"error": "not logged in"}));
+    }
+    act(fleet, req).await
+}
+
+async fn act(fleet: Arc<Fleet>, req: Request) -> Response {
     let parts: Vec<&str> = req.path.trim_start_matches('/').split('/').collect();
-    let ["api", "instances", name, "actor", verb] = parts[..] else {
+    let ["api", "instances", dns_name, "actor", verb] = parts[..] else {
         return Response::json(400, serde_json::json!({"error": "bad path"}));
     };
+    let sql = format!("SELECT k8s_name FROM {}.instances WHERE dns_name = $1", fleet.cms());
+    let Ok(Some(row)) = fleet.pg.query_opt(&sql, &[&dns_name]).await else {
+        return Response::json(404, serde_json::json!({"error": format!("instance {dns_name} not found")}));
+    };
+    let name: String = row.get(0);
+    let name = name.as_str();
     let Ok(Some(old)) = fleet.actor_id(name).await else {
         return Response::json(404, serde_json::json!({"error": format!("instance {name} not found")}));
     };
@@ -87,6 +107,36 @@ async fn restart_through_the_api_is_verified_in_the_store() {
             .arg(&file),
     );
     assert_eq!(only_result(&r)["outcome"], "done", "{}", r.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn toygres_session_cookie_and_dns_name_paths() {
+    let (fleet, k8s) = fleet().await;
+    let f = fleet.clone();
+    let (api, _server) = serve(move |req| cookie_control_plane(f.clone(), req)).await;
+    let r = http(&fleet.url, &api, &["-vv", "restart", &k8s, "--api-auth", "cookie"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_no_token(&r);
+    assert_eq!(only_result(&r)["outcome"], "done", "{}", r.stdout);
+    // The path named the instance by its dns_name (h-000), not its k8s_name.
+    assert!(r.stderr.contains("/api/instances/h-000/actor/restart"), "{}", r.stderr);
+
+    // Bearer to a cookie server: refused, exit 3, nothing changed.
+    let before = fleet.actor_id(&k8s).await.unwrap();
+    let r = http(&fleet.url, &api, &["restart", &k8s]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(fleet.actor_id(&k8s).await.unwrap(), before);
+    // A cookie of another name is not the session.
+    let r = http(&fleet.url, &api, &["restart", &k8s, "--api-auth", "cookie", "--api-cookie-name", "sid"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    // --api-name-field k8s_name puts the k8s_name in the path (unknown here: 404 → exit 2).
+    let r = http(
+        &fleet.url,
+        &api,
+        &["-vv", "restart", &k8s, "--api-auth", "cookie", "--api-name-field", "k8s_name"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("/api/instances/{k8s}/actor/restart")), "{}", r.stderr);
 }
 
 #[tokio::test(flavor = "multi_thread")]

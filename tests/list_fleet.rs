@@ -95,7 +95,7 @@ async fn workers_down_is_diagnosed() {
     fleet.stop_runtime().await;
     let deadline = Instant::now() + Duration::from_secs(40);
     let l = loop {
-        let l = list_json(&fleet.url, &["--stale-after", "3s"]);
+        let l = list_json(&fleet.url, &["--stale-after", "3s", "--actor-interval", "1s"]);
         if l.json["diagnosis"]["workers_down"] == true || Instant::now() > deadline {
             break l;
         }
@@ -108,10 +108,16 @@ async fn workers_down_is_diagnosed() {
     // Every actor now looks broken, and the diagnosis says why.
     assert!(classes(&l.json).values().all(|c| c == "zombie" || c == "stale"), "{}", l.json);
 
-    let out = actorctl(&fleet.url).args(["list", "--stale-after", "3s"]).output().unwrap();
+    let out = actorctl(&fleet.url)
+        .args(["list", "--stale-after", "3s", "--actor-interval", "1s"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("WARNING: the workers are down"), "{stderr}");
-    let out = actorctl(&fleet.url).args(["list", "-o", "jsonl", "--stale-after", "3s"]).output().unwrap();
+    let out = actorctl(&fleet.url)
+        .args(["list", "-o", "jsonl", "--stale-after", "3s", "--actor-interval", "1s"])
+        .output()
+        .unwrap();
     assert!(String::from_utf8(out.stderr).unwrap().contains("workers are down"));
 
     // Workers back: the diagnosis clears once they catch up.

@@ -153,12 +153,15 @@ async fn guard_rails_change_nothing() {
     // Workers down: refused unless --force.
     fleet.stop_runtime().await;
     let deadline = Instant::now() + Duration::from_secs(40);
-    while list_json(&fleet.url, &["--stale-after", "3s"]).json["diagnosis"]["workers_down"] != true {
+    while list_json(&fleet.url, &["--stale-after", "3s", "--actor-interval", "1s"]).json["diagnosis"]
+        ["workers_down"]
+        != true
+    {
         assert!(Instant::now() < deadline, "workers-down never diagnosed");
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     let before = snapshot(&fleet).await;
-    let r = recover(&fleet.url, &["--all", "--stale-after", "3s"]);
+    let r = recover(&fleet.url, &["--all", "--stale-after", "3s", "--actor-interval", "1s"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("workers are down") && r.stderr.contains("--force"), "{}", r.stderr);
     assert_eq!(snapshot(&fleet).await, before, "nothing changed");

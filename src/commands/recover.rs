@@ -5,8 +5,7 @@ use anyhow::Result;
 
 use crate::core::error::usage;
 use crate::core::guard::{dry_run_exit_code, exit_code, Bulk};
-use crate::core::model::Format;
-use crate::core::model::Ran;
+use crate::core::model::{Format, Ran};
 use crate::core::plan::{plan_recovery, Selection};
 use crate::core::plan_file::recheck;
 use crate::ops::interrupt;
@@ -31,8 +30,9 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
     let conns = Connections::open(s).await?;
     let mut session = Session::open(&conns, s).await?;
     let fleet = session.fleet(RESTART_WINDOW).await?;
-    for name in &job.names {
-        sel.k8s_names.push(session.cms.resolve(name).await?.1.k8s_name);
+    for (k8s, note) in session.resolve_all(&job.names).await? {
+        note.inspect(|n| term.note(&format!("actorctl: note: {n}")));
+        sel.k8s_names.push(k8s);
     }
     let (report, plan_settings) = (&fleet.report, s.plan_settings(job.action.backend.kind));
     let plan = match &job.plan {

@@ -22,10 +22,15 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
     let conns = Connections::open(s).await?;
     let mut session = Session::open(&conns, s).await?;
     let fleet = session.fleet(RESTART_WINDOW).await?;
-    let (plan, note) = match &job.target {
+    let (plan, note, name_note) = match &job.target {
         RepairTarget::Instance(name) => plan_one(&session, &fleet, job.request, name).await?,
-        RepairTarget::Actor(id) => (vec![plan_actor(id, &fleet.report.rows, &session.store).await?], None),
+        RepairTarget::Actor(id) => {
+            (vec![plan_actor(id, &fleet.report.rows, &session.store).await?], None, None)
+        }
     };
+    if let Some(note) = &name_note {
+        term.note(&format!("actorctl: note: {note}"));
+    }
     if let Some(note) = &note {
         term.note(&format!("actorctl: note: {note}"));
     }

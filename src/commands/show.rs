@@ -15,6 +15,9 @@ pub(crate) async fn run(name: &str, s: &Settings, term: &Term) -> Result<u8> {
     let mut session = Session::open(&conns, s).await?;
     let fleet = session.fleet(RESTART_WINDOW).await?;
     let shown = gather(&session, &fleet, name).await?;
+    if let Some(note) = &shown.note {
+        term.note(&format!("actorctl: note: {note}"));
+    }
     let view = ShowView::new(&fleet.report, &shown);
     term.emit(&if s.format == Format::Json { view.json() } else { view.text() })?;
     Ok(EXIT_OK)

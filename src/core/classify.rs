@@ -14,12 +14,18 @@ use super::timefmt::{compact, relative};
 pub(crate) struct CmsInstance {
     pub(crate) user_name: String,
     pub(crate) k8s_name: String,
+    /// The name toygres's API addresses the instance by (the user's name at
+    /// creation; `__deleted_<name>` or NULL once freed).
+    pub(crate) dns_name: Option<String>,
     pub(crate) namespace: String,
     pub(crate) state: InstanceState,
     pub(crate) health_status: Option<String>,
     pub(crate) actor_id: Option<String>,
     pub(crate) last_health_check: Option<DateTime<Utc>>,
     pub(crate) created_at: Option<DateTime<Utc>>,
+    /// Since when the instance is in its current state: the newest
+    /// `state_change` event into it, else `created_at`.
+    pub(crate) state_since: Option<DateTime<Utc>>,
     /// Quarantined by the crash-loop budget (from `instance_events`).
     pub(crate) quarantined: bool,
     /// Starts and restarts by actorctl within the budget's window.
@@ -40,16 +46,39 @@ pub(crate) struct StoreActor {
     pub(crate) updated_at: Option<DateTime<Utc>>,
     pub(crate) execution_started_at: Option<DateTime<Utc>>,
     pub(crate) last_history_at: Option<DateTime<Utc>>,
-    /// Items in the orchestrator queue for this instance (timers included).
+    /// Items in the orchestrator queue that can wake the current execution:
+    /// messages, and its loop timer (not leftover activity-timeout timers).
     pub(crate) queued_messages: i64,
     /// Activity work items in the worker queue for this instance.
     pub(crate) queued_activities: i64,
-    /// Fire time of the earliest pending timer.
+    /// Fire time of the actor's loop timer: the unfired timer its current
+    /// execution waits on (from its history), not leftover activity-timeout
+    /// timers.
     pub(crate) next_timer: Option<DateTime<Utc>>,
     /// A dispatcher holds the instance lock right now.
     pub(crate) locked: bool,
     /// `k8s_name` from the actor's input, when it could be read.
     pub(crate) input_k8s_name: Option<String>,
+    /// When the current execution finished (a dead actor's time of death).
+    pub(crate) completed_at: Option<DateTime<Utc>>,
+    /// The activity the current execution waits on, if any.
+    pub(crate) waiting_on: Option<ActivityWait>,
+}
+
+/// An activity scheduled by the actor's current execution and not finished.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ActivityWait {
+    pub(crate) name: String,
+    pub(crate) since: Option<DateTime<Utc>>,
+    /// A worker holds its work item right now (it runs, or hangs).
+    pub(crate) locked: bool,
+}
+
+impl ActivityWait {
+    /// `cms-record-health-check` of `toygres-orchestrations::activity::cms-record-health-check`.
+    pub(crate) fn short_name(&self) -> &str {
+        self.name.rsplit("::").next().unwrap_or(&self.name)
+    }
 }
 
 /// A start request waiting in the orchestrator queue; no instance row yet.
@@ -89,18 +118,21 @@ pub(crate) enum Class {
     Missing,
     Stale,
     Orphan,
+    /// A lifecycle (create or delete) that never finished: not an actor fault.
+    Stuck,
     Healthy,
     /// Cancelled on purpose by an operator: left alone until `start`.
     Held,
 }
 
 impl Class {
-    pub(crate) const ALL: [Class; 7] = [
+    pub(crate) const ALL: [Class; 8] = [
         Class::Zombie,
         Class::Dead,
         Class::Missing,
         Class::Stale,
         Class::Orphan,
+        Class::Stuck,
         Class::Healthy,
         Class::Held,
     ];
@@ -119,6 +151,7 @@ impl Class {
             Class::Missing => "missing",
             Class::Dead => "dead",
             Class::Orphan => "orphan",
+            Class::Stuck => "stuck",
         }
     }
 }
@@ -181,16 +214,58 @@ pub(crate) struct Report {
     pub(crate) diagnosis: Diagnosis,
 }
 
-/// The newest of instances.updated_at, the current execution's start and its
-/// newest history event: every one of them moves only when the actor works.
+/// The newest of the current execution's start and its newest history event
+/// other than a timer firing (leftover activity-timeout timers fire into a
+/// waiting execution). `instances.updated_at` also moves on such a turn, so
+/// it counts only when the history is unknown.
 pub(crate) fn last_progress(a: &StoreActor) -> Option<DateTime<Utc>> {
-    [a.updated_at, a.execution_started_at, a.last_history_at, a.created_at].into_iter().flatten().max()
+    let updated = if a.last_history_at.is_some() { None } else { a.updated_at };
+    [updated, a.execution_started_at, a.last_history_at, a.created_at].into_iter().flatten().max()
 }
 
-/// Classify every running instance and every running actor (docs/DOMAIN.md §4).
+/// The thresholds of DOMAIN.md §4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Thresholds {
+    /// T: health checks or progress older than this are stale.
+    pub(crate) stale_after: Duration,
+    /// The actor's loop timer (30 s in toygres): overdue work older than
+    /// twice this, with nobody working, means the workers are down.
+    pub(crate) actor_interval: Duration,
+    /// A `creating` or `deleting` instance older than this is stuck.
+    pub(crate) stuck_after: Duration,
+}
+
+impl Thresholds {
+    pub(crate) const DEFAULT_ACTOR_INTERVAL: Duration = Duration::from_secs(30);
+    pub(crate) const DEFAULT_STUCK_AFTER: Duration = Duration::from_secs(30 * 60);
+
+    /// T with the default loop interval and stuck threshold.
+    pub(crate) fn with_stale_after(stale_after: Duration) -> Thresholds {
+        Thresholds {
+            stale_after,
+            actor_interval: Self::DEFAULT_ACTOR_INTERVAL,
+            stuck_after: Self::DEFAULT_STUCK_AFTER,
+        }
+    }
+}
+
+/// Classify with threshold T and the default loop interval and stuck threshold.
 pub(crate) fn classify(facts: &Facts, stale_after: Duration) -> Report {
+    classify_with(facts, &Thresholds::with_stale_after(stale_after))
+}
+
+/// Classify every running instance, every running actor and every stuck
+/// lifecycle (DOMAIN.md §4).
+pub(crate) fn classify_with(facts: &Facts, th: &Thresholds) -> Report {
+    let stale_after = th.stale_after;
     let t = chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
-    let ctx = Ctx { now: facts.now, t, t_text: compact(stale_after.as_secs()) };
+    let ctx = Ctx {
+        now: facts.now,
+        t,
+        t_text: compact(stale_after.as_secs()),
+        interval: chrono::Duration::from_std(th.actor_interval).unwrap_or(chrono::Duration::MAX),
+        stuck_after: th.stuck_after,
+    };
     let actors: HashMap<&str, &StoreActor> =
         facts.store.actors.iter().map(|a| (a.instance_id.as_str(), a)).collect();
     let starts: HashMap<&str, &QueuedStart> =
@@ -202,6 +277,7 @@ pub(crate) fn classify(facts: &Facts, stale_after: Duration) -> Report {
         .filter(|i| i.state == InstanceState::Running)
         .map(|i| ctx.instance_row(i, &actors, &starts))
         .collect();
+    rows.extend(facts.instances.iter().filter_map(|i| ctx.stuck_row(i, &actors)));
     rows.extend(orphans(facts, &ctx));
     rows.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     Report { now: facts.now, stale_after, rows, diagnosis: diagnose(&facts.store, &ctx) }
@@ -216,6 +292,8 @@ struct Ctx {
     now: DateTime<Utc>,
     t: chrono::Duration,
     t_text: String,
+    interval: chrono::Duration,
+    stuck_after: Duration,
 }
 
 impl Ctx {
@@ -233,24 +311,7 @@ impl Ctx {
         actors: &HashMap<&str, &StoreActor>,
         starts: &HashMap<&str, &QueuedStart>,
     ) -> Row {
-        let mut row = Row {
-            name: Some(i.user_name.clone()),
-            k8s_name: Some(i.k8s_name.clone()),
-            namespace: Some(i.namespace.clone()),
-            state: Some(i.state.clone()),
-            health_status: i.health_status.clone(),
-            class: Class::Missing,
-            actor_id: i.actor_id.clone(),
-            actor_status: None,
-            last_health_check: i.last_health_check,
-            last_progress: None,
-            next_timer: None,
-            evidence: String::new(),
-            instance_created_at: i.created_at,
-            actor_created_at: None,
-            quarantined: i.quarantined,
-            recent_restarts: i.recent_restarts,
-        };
+        let mut row = base_row(i, Class::Missing);
         let Some(id) = i.actor_id.as_deref() else {
             if i.held {
                 row.class = Class::Held;
@@ -280,7 +341,7 @@ impl Ctx {
         let health = format!("last health check {}", self.age(row.last_health_check));
         if a.status.is_finished() {
             row.class = Class::Dead;
-            row.evidence = format!("actor {} ({})", a.status, self.age(progress));
+            row.evidence = format!("actor {} ({})", a.status, self.age(a.completed_at.or(progress)));
             return;
         }
         if !a.status.is_running() {
@@ -289,10 +350,19 @@ impl Ctx {
             return;
         }
         let waiting = a.queued_messages + a.queued_activities > 0 || a.locked;
-        if !waiting {
+        let activity = a.waiting_on.as_ref().map(|w| self.activity_note(w)).unwrap_or_default();
+        if let Some(w) = a.waiting_on.as_ref().filter(|w| self.older_than_t(w.since)) {
             row.class = Class::Zombie;
             row.evidence = format!(
-                "actor {} but nothing queued can wake it (no timer, message or activity); last progress {}",
+                "actor {} but{activity}, over {}; {health}",
+                a.status,
+                self.t_text,
+                activity = self.activity_note(w).trim_start_matches(','),
+            );
+        } else if !waiting {
+            row.class = Class::Zombie;
+            row.evidence = format!(
+                "actor {} but nothing queued can wake it (no loop timer, message or activity); last progress {}",
                 a.status,
                 self.age(progress)
             );
@@ -308,20 +378,64 @@ impl Ctx {
         } else if self.older_than_t(row.last_health_check) {
             row.class = Class::Stale;
             row.evidence = format!(
-                "actor progressing (last progress {}) but {health}, threshold {}",
+                "actor progressing (last progress {}{activity}) but {health}, threshold {}",
                 self.age(progress),
                 self.t_text
             );
         } else {
             row.class = Class::Healthy;
-            row.evidence = format!("actor {}, {health}{}", a.status, self.timer_note(a.next_timer));
+            row.evidence = format!("actor {}, {health}{}{activity}", a.status, self.timer_note(a.next_timer));
         }
+    }
+
+    /// ", waiting 4m21s on activity cms-record-health-check, locked by a worker"
+    fn activity_note(&self, w: &ActivityWait) -> String {
+        let wait = w.since.map_or("?".into(), |s| compact((self.now - s).num_seconds().max(0) as u64));
+        let lock = if w.locked { ", locked by a worker" } else { ", not taken by any worker" };
+        format!(", waiting {wait} on activity {}{lock}", w.short_name())
+    }
+
+    /// A `creating`/`deleting` instance older than `--stuck-after`: its
+    /// lifecycle orchestration failed. Its actor's state is evidence only.
+    fn stuck_row(&self, i: &CmsInstance, actors: &HashMap<&str, &StoreActor>) -> Option<Row> {
+        if i.state != "creating" && i.state != "deleting" {
+            return None;
+        }
+        let since = i.state_since.or(i.created_at)?;
+        let age = (self.now - since).to_std().ok()?;
+        if age <= self.stuck_after {
+            return None;
+        }
+        let mut row = base_row(i, Class::Stuck);
+        let actor = match i.actor_id.as_deref() {
+            None => "it has no actor".to_string(),
+            Some(id) => match actors.get(id) {
+                None => format!("its actor {id} is not in the store"),
+                Some(a) => {
+                    row.actor_status = Some(a.status.clone());
+                    row.actor_created_at = a.created_at;
+                    row.last_progress = last_progress(a);
+                    row.next_timer = a.next_timer;
+                    format!("its actor {id} is {} (last progress {})", a.status, self.age(row.last_progress))
+                }
+            },
+        };
+        row.evidence = format!(
+            "{} for {} (since {}, over --stuck-after {}): its {} orchestration never finished; {actor}. \
+             Not an actor fault: the remedy is the control plane's lifecycle, actorctl does not repair it",
+            i.state,
+            compact(age.as_secs()),
+            since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            compact(self.stuck_after.as_secs()),
+            if i.state == "creating" { "create" } else { "delete" },
+        );
+        Some(row)
     }
 
     fn timer_note(&self, next: Option<DateTime<Utc>>) -> String {
         match next {
-            Some(t) if t <= self.now => format!(", timer overdue since {}", self.age(Some(t))),
-            Some(t) => format!(", next timer {}", self.age(Some(t))),
+            Some(t) if t <= self.now => format!(", loop timer overdue since {}", self.age(Some(t))),
+            Some(t) => format!(", loop timer {}", self.age(Some(t))),
             None => String::new(),
         }
     }
@@ -340,6 +454,28 @@ impl Ctx {
             row.class = Class::Healthy;
             row.evidence = format!("actor starting: start queued {}", self.age(Some(q.queued_at)));
         }
+    }
+}
+
+/// The row of an instance, before its actor is looked at.
+fn base_row(i: &CmsInstance, class: Class) -> Row {
+    Row {
+        name: Some(i.user_name.clone()),
+        k8s_name: Some(i.k8s_name.clone()),
+        namespace: Some(i.namespace.clone()),
+        state: Some(i.state.clone()),
+        health_status: i.health_status.clone(),
+        class,
+        actor_id: i.actor_id.clone(),
+        actor_status: None,
+        last_health_check: i.last_health_check,
+        last_progress: None,
+        next_timer: None,
+        evidence: String::new(),
+        instance_created_at: i.created_at,
+        actor_created_at: None,
+        quarantined: i.quarantined,
+        recent_restarts: i.recent_restarts,
     }
 }
 
@@ -401,6 +537,53 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
         .collect()
 }
 
+/// Which instance a name typed by an operator means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Pick {
+    /// This one (an index into the candidates), with a note when others
+    /// matched too.
+    One(usize, Option<String>),
+    /// A tie among these (indexes): the operator must name a k8s_name.
+    Ambiguous(Vec<usize>),
+    None,
+}
+
+/// Choose among the instances whose k8s_name, user_name or dns_name is
+/// `name` (DOMAIN.md §1, Names): an exact k8s_name wins; else the only
+/// running one; else the only live one (toygres keeps `failed` rows, so one
+/// user name often has a failed row and a running one). Only a tie among
+/// live instances is ambiguous.
+pub(crate) fn pick_named(name: &str, candidates: &[CmsInstance]) -> Pick {
+    if let Some(i) = candidates.iter().position(|c| c.k8s_name == name) {
+        return Pick::One(i, None);
+    }
+    match candidates.len() {
+        0 => return Pick::None,
+        1 => return Pick::One(0, None),
+        _ => {}
+    }
+    let indexes = |keep: &dyn Fn(&CmsInstance) -> bool| -> Vec<usize> {
+        candidates.iter().enumerate().filter(|(_, c)| keep(c)).map(|(i, _)| i).collect()
+    };
+    let running = indexes(&|c| c.state == "running");
+    let live = indexes(&|c| matches!(c.state.as_str(), "creating" | "running" | "deleting"));
+    let chosen = match (running.as_slice(), live.as_slice()) {
+        ([one], _) | ([], [one]) => *one,
+        (_, []) => return Pick::Ambiguous((0..candidates.len()).collect()),
+        _ => return Pick::Ambiguous(live),
+    };
+    let others: Vec<String> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != chosen)
+        .map(|(_, c)| format!("{} ({})", c.k8s_name, c.state))
+        .collect();
+    let c = &candidates[chosen];
+    let note =
+        format!("'{name}' also names {}; using the {} one, {}", others.join(", "), c.state, c.k8s_name);
+    Pick::One(chosen, Some(note))
+}
+
 /// `actor-<k8s_name>` or `actor-<k8s_name>-<8 hex>` → `k8s_name`.
 pub(crate) fn k8s_from_actor_id(id: &str) -> Option<String> {
     let rest = id.strip_prefix("actor-")?;
@@ -412,7 +595,9 @@ pub(crate) fn k8s_from_actor_id(id: &str) -> Option<String> {
 }
 
 /// Fleet-wide: overdue orchestrator work that nobody is taking means the
-/// workers are down, and restarting actors would fix nothing.
+/// workers are down, and restarting actors would fix nothing. Every loop
+/// timer is due within one interval, so twice that is the threshold,
+/// whatever T is.
 fn diagnose(store: &StoreSnapshot, ctx: &Ctx) -> Diagnosis {
     match store.oldest_overdue {
         Some(oldest) if store.live_locks > 0 && ctx.now - oldest > ctx.t => Diagnosis {
@@ -428,7 +613,7 @@ fn diagnose(store: &StoreSnapshot, ctx: &Ctx) -> Diagnosis {
             )),
             ..Diagnosis::default()
         },
-        Some(oldest) if store.live_locks == 0 && ctx.now - oldest > ctx.t => Diagnosis {
+        Some(oldest) if store.live_locks == 0 && ctx.now - oldest > ctx.interval.checked_mul(2).unwrap_or(chrono::Duration::MAX) => Diagnosis {
             workers_down: true,
             message: Some(format!(
                 "the workers are down: orchestrator work has been due since {} ({}) and no worker holds a lock; \

@@ -24,7 +24,8 @@ pub(crate) fn describe(p: &Planned, d: &Describe) -> Vec<String> {
     if d.backend == BackendKind::Http && !matches!(p.action, Action::None | Action::CancelOrphan) {
         return vec![
             format!(
-                "POST <api>/api/instances/{k8s}/actor/{} (the control plane claims, acts and audits)",
+                "POST <api>/api/instances/<name>/actor/{} (<name>: {k8s}'s --api-name-field, default dns_name; \
+                 the control plane claims, acts and audits)",
                 p.action.as_str()
             ),
             format!("verify: wait up to {t}s for the store to show the result"),
@@ -48,7 +49,10 @@ pub(crate) fn describe(p: &Planned, d: &Describe) -> Vec<String> {
             if p.old_actor_id.is_some() && p.old_actor_active {
                 s.push(format!("cancel {old} if the store still has it running"));
             }
-            s.push(format!("verify: wait up to {t}s for {new} to be Running in the store"));
+            s.push(format!(
+                "verify: wait up to {t}s for {new} to be Running in the store and to record a health check \
+                 (unless --verify running)"
+            ));
             s.push(audit);
             s
         }

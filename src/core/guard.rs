@@ -178,7 +178,7 @@ pub(crate) fn counts(plan: &[Planned]) -> String {
 /// broken again, and started or restarted `burst` times within the window.
 pub(crate) fn quarantine_candidates(rows: &[Row], burst: i64) -> Vec<String> {
     rows.iter()
-        .filter(|r| r.class != Class::Orphan && r.class.is_unhealthy())
+        .filter(|r| !matches!(r.class, Class::Orphan | Class::Stuck) && r.class.is_unhealthy())
         .filter(|r| !r.quarantined && r.recent_restarts >= burst)
         .filter_map(|r| r.k8s_name.clone())
         .collect()

@@ -179,8 +179,6 @@ pub(crate) struct Audit {
 pub(crate) struct AuditEntry {
     pub(crate) k8s_name: String,
     pub(crate) event: AuditEvent,
-    pub(crate) old_state: String,
-    pub(crate) new_state: String,
     pub(crate) message: String,
     pub(crate) metadata: serde_json::Value,
 }
@@ -191,7 +189,6 @@ impl Audit {
         &self,
         k8s_name: &str,
         event: AuditEvent,
-        (old_state, new_state): (&str, &str),
         message: String,
         mut extra: serde_json::Value,
     ) -> AuditEntry {
@@ -200,14 +197,7 @@ impl Audit {
             m.insert("operator".into(), self.operator.clone().into());
             m.insert("actorctl_version".into(), env!("CARGO_PKG_VERSION").into());
         }
-        AuditEntry {
-            k8s_name: k8s_name.to_string(),
-            event,
-            old_state: old_state.to_string(),
-            new_state: new_state.to_string(),
-            message,
-            metadata: extra,
-        }
+        AuditEntry { k8s_name: k8s_name.to_string(), event, message, metadata: extra }
     }
 
     /// After an instance's actor was cancelled on purpose: the hold that
@@ -218,7 +208,7 @@ impl Audit {
         let message = "held: the actor was cancelled on purpose; sweeps leave the instance alone until \
                        `actorctl start`"
             .to_string();
-        Some(self.entry(k8s, AuditEvent::Held, ("running", "running"), message, extra))
+        Some(self.entry(k8s, AuditEvent::Held, message, extra))
     }
 
     /// The outcome of an action, as recorded in step 5 of the protocol.
@@ -232,7 +222,7 @@ impl Audit {
             "message": r.message,
         });
         let message = format!("{} ({}): {}", self.reason, r.outcome.as_str(), r.message);
-        Some(self.entry(k8s, event, (r.class.as_str(), r.outcome.as_str()), message, extra))
+        Some(self.entry(k8s, event, message, extra))
     }
 }
 
@@ -242,6 +232,17 @@ pub(crate) struct Limits {
     pub(crate) concurrency: usize,
     /// Actions started per second at most.
     pub(crate) rps: Option<f64>,
+}
+
+/// What a start or restart must show before it is `done`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Verify {
+    /// The new actor is Running and has recorded a health check since it
+    /// started: it does its job (docs/DOMAIN.md §5).
+    #[default]
+    Healthy,
+    /// The new actor is Running (for fleets whose health checks are slow).
+    Running,
 }
 
 impl Limits {

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::classify::{Class, Row};
+use super::model::InstanceState;
 use super::timefmt::compact;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -76,7 +77,7 @@ fn planned(row: &Row, action: Action, reason: String) -> Planned {
 /// The repair a class calls for (docs/DOMAIN.md §4), for bulk recovery.
 pub(crate) fn repair_for(class: Class) -> Action {
     match class {
-        Class::Healthy | Class::Held => Action::None,
+        Class::Healthy | Class::Held | Class::Stuck => Action::None,
         Class::Stale | Class::Zombie => Action::Restart,
         Class::Missing | Class::Dead => Action::Start,
         Class::Orphan => Action::CancelOrphan,
@@ -89,6 +90,7 @@ pub(crate) fn repair_for(class: Class) -> Action {
 pub(crate) fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Vec<Planned> {
     let class = row.class;
     let main = match request {
+        _ if class == Class::Stuck => planned(row, Action::None, stuck_reason(row)),
         Request::Start { .. } if matches!(class, Class::Missing | Class::Dead | Class::Held) => {
             planned(row, Action::Start, row.evidence.clone())
         }
@@ -112,6 +114,16 @@ pub(crate) fn plan_instance(request: Request, row: &Row, orphans: &[&Row]) -> Ve
         plan.extend(orphans.iter().map(|o| planned(o, Action::CancelOrphan, o.evidence.clone())));
     }
     plan
+}
+
+/// A stuck lifecycle is the control plane's to finish, never actorctl's.
+fn stuck_reason(row: &Row) -> String {
+    format!(
+        "stuck {}: left alone, the remedy is the control plane's lifecycle (retry or finish its {} \
+         orchestration), not an actor repair",
+        row.state.as_ref().map_or("lifecycle", |s| s.as_str()),
+        if row.state.as_ref().is_some_and(|s| *s == InstanceState::Creating) { "create" } else { "delete" }
+    )
 }
 
 /// What `recover` was asked to repair.
@@ -160,6 +172,7 @@ pub(crate) fn plan_recovery(
                     Action::None,
                     "held by an operator's cancel: left alone; `actorctl start` lifts the hold".into(),
                 ),
+                (Action::None, _) if r.class == Class::Stuck => planned(r, Action::None, stuck_reason(r)),
                 (Action::None, _) => planned(r, Action::None, "healthy: nothing to do".into()),
                 (_, _) if r.quarantined && !named => planned(
                     r,
@@ -241,6 +254,17 @@ mod tests {
         let p = plan_instance(Request::Cancel, &row(Class::Stale, Some("Running")), &[]);
         assert_eq!(p[0].action, Action::Cancel);
         assert_eq!(p[0].old_actor_id.as_deref(), Some("actor-pg-db"));
+    }
+
+    #[test]
+    fn a_stuck_lifecycle_is_never_acted_on() {
+        let stuck = Row { state: Some("deleting".into()), ..row(Class::Stuck, Some("Running")) };
+        for req in [Request::Start { force: true }, Request::Restart, Request::Cancel] {
+            let p = plan_instance(req, &stuck, &[]);
+            assert_eq!(p[0].action, Action::None, "{req:?}");
+            assert!(p[0].reason.contains("delete orchestration"), "{}", p[0].reason);
+        }
+        assert_eq!(repair_for(Class::Stuck), Action::None);
     }
 
     #[test]

@@ -54,6 +54,8 @@ pub(crate) struct ActorDetail {
 pub(crate) struct ActorState {
     pub(crate) status: ActorStatus,
     pub(crate) output: Option<String>,
+    /// When a runtime first processed it (`instances.created_at`).
+    pub(crate) created_at: Option<DateTime<Utc>>,
 }
 
 impl ActorState {
@@ -73,4 +75,6 @@ pub(crate) struct Shown {
     pub(crate) detail: Option<ActorDetail>,
     pub(crate) health_checks: Vec<HealthCheck>,
     pub(crate) events: Vec<Event>,
+    /// Which instance a name shared with others resolved to.
+    pub(crate) note: Option<String>,
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use tokio_postgres::{Client, Row};
 use uuid::Uuid;
 
-use crate::core::classify::CmsInstance;
+use crate::core::classify::{pick_named, CmsInstance, Pick};
 use crate::core::error::{backend, usage, BackendContext};
 use crate::core::model::AuditEntry;
 use crate::core::records::{Event, HealthCheck};
@@ -23,6 +23,8 @@ pub(crate) struct Cms<'a> {
     client: &'a Client,
     schema: String,
     pub(crate) shape: Shape,
+    /// `instance_health_checks` exists (toygres always has it).
+    checks_table: bool,
     /// Restarts and starts within this window count toward the crash-loop
     /// budget (`recent_restarts`).
     pub(crate) restart_window: std::time::Duration,
@@ -67,6 +69,7 @@ impl<'a> Cms<'a> {
             client,
             schema: schema.to_string(),
             shape,
+            checks_table: checks,
             restart_window: std::time::Duration::from_secs(3600),
         })
     }
@@ -100,7 +103,13 @@ impl<'a> Cms<'a> {
                     coalesce((SELECT e.event_type = 'actor_held' FROM {s}.instance_events e
                                WHERE e.instance_id = i.id
                                  AND e.event_type IN ('actor_held', 'actor_hold_lifted', 'actor_started', 'actor_restarted')
-                               ORDER BY e.id DESC LIMIT 1), false)
+                               ORDER BY e.id DESC LIMIT 1), false),
+                    i.dns_name::text,
+                    CASE WHEN i.state::text IN ('creating', 'deleting') THEN
+                        coalesce((SELECT max(e.created_at) FROM {s}.instance_events e
+                                   WHERE e.instance_id = i.id AND e.event_type = 'state_change'
+                                     AND e.new_state = i.state::text), i.created_at)
+                    END
                FROM {s}.instances i {filter}"
         )
     }
@@ -129,26 +138,38 @@ impl<'a> Cms<'a> {
         Ok(row.get(0))
     }
 
-    /// Resolve a name typed by a user: k8s_name first (unique), then user_name.
+    /// Resolve a name typed by a user (see [`Cms::resolve_noted`]).
     pub(crate) async fn resolve(&self, name: &str) -> Result<(Uuid, CmsInstance)> {
-        let sql = self.select_instances("WHERE i.k8s_name = $1 OR i.user_name = $1 ORDER BY i.k8s_name");
+        self.resolve_noted(name).await.map(|(id, i, _)| (id, i))
+    }
+
+    /// Resolve a name typed by a user: a k8s_name, user_name or dns_name
+    /// ([`pick_named`] chooses among several), with a note for the operator
+    /// when the name also matched other instances.
+    pub(crate) async fn resolve_noted(&self, name: &str) -> Result<(Uuid, CmsInstance, Option<String>)> {
+        let sql = self.select_instances(
+            "WHERE i.k8s_name = $1 OR i.user_name = $1 OR i.dns_name = $1 ORDER BY i.k8s_name",
+        );
         let rows = self
             .client
             .query(&sql, &[&name])
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
         let found: Vec<(Uuid, CmsInstance)> = rows.iter().map(instance_from_row).collect();
-        if let Some(exact) = found.iter().find(|(_, i)| i.k8s_name == name) {
-            return Ok(exact.clone());
-        }
-        match found.len() {
-            1 => Ok(found.into_iter().next().expect("one element")),
-            0 => Err(usage(self.unknown_name_message(name).await)),
-            _ => {
-                let list: Vec<String> =
-                    found.iter().map(|(_, i)| format!("{} ({})", i.k8s_name, i.state)).collect();
+        let instances: Vec<CmsInstance> = found.iter().map(|(_, i)| i.clone()).collect();
+        match pick_named(name, &instances) {
+            Pick::One(i, note) => {
+                let (id, instance) = found[i].clone();
+                Ok((id, instance, note))
+            }
+            Pick::None => Err(usage(self.unknown_name_message(name).await)),
+            Pick::Ambiguous(tied) => {
+                let list: Vec<String> = tied
+                    .iter()
+                    .map(|i| format!("{} ({})", instances[*i].k8s_name, instances[*i].state))
+                    .collect();
                 Err(usage(format!(
-                    "instance name '{name}' is ambiguous: it is the user name of {}; use a k8s_name instead",
+                    "instance name '{name}' is ambiguous: it names {}; use a k8s_name instead",
                     list.join(", ")
                 )))
             }
@@ -172,6 +193,7 @@ impl<'a> Cms<'a> {
         let sql = format!(
             "SELECT k8s_name::text FROM {}.instances
               WHERE k8s_name ILIKE '%' || $1 || '%' OR user_name ILIKE '%' || $1 || '%'
+                 OR dns_name ILIKE '%' || $1 || '%'
               ORDER BY k8s_name LIMIT 5",
             self.schema
         );
@@ -184,7 +206,7 @@ impl<'a> Cms<'a> {
         }
         if similar.is_empty() {
             format!(
-                "no instance named '{name}' (neither user_name nor k8s_name); `actorctl list` shows them all"
+                "no instance named '{name}' (no user_name, dns_name or k8s_name); `actorctl list` shows them all"
             )
         } else {
             format!("no instance named '{name}'; did you mean: {}?", similar.join(", "))
@@ -315,6 +337,43 @@ impl Cms<'_> {
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
+    /// The newest health check of each named instance (one query): the
+    /// newer of `last_health_check` (where the column exists) and the
+    /// newest `instance_health_checks` row.
+    pub(crate) async fn last_health_checks(
+        &self,
+        k8s_names: &[String],
+    ) -> Result<std::collections::HashMap<String, Option<DateTime<Utc>>>> {
+        let s = &self.schema;
+        let table = format!(
+            "(SELECT max(h.checked_at) FROM {s}.instance_health_checks h WHERE h.instance_id = i.id)"
+        );
+        let lhc = match (self.shape, self.checks_table) {
+            (Shape::LastHealthCheckColumn, true) => format!("greatest(i.last_health_check, {table})"),
+            (Shape::LastHealthCheckColumn, false) => "i.last_health_check".to_string(),
+            (Shape::HealthCheckTable, _) => table,
+        };
+        let sql = format!("SELECT i.k8s_name::text, {lhc} FROM {s}.instances i WHERE i.k8s_name = ANY($1)");
+        let rows = self
+            .client
+            .query(&sql, &[&k8s_names])
+            .await
+            .backend_context(|| format!("cannot read the health checks in {s}"))?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    /// One text column of an instance row (`column` comes from a fixed
+    /// list, never from input).
+    pub(crate) async fn instance_column(&self, k8s_name: &str, column: &str) -> Result<Option<String>> {
+        let sql = format!("SELECT {column}::text FROM {}.instances WHERE k8s_name = $1", self.schema);
+        let row = self
+            .client
+            .query_opt(&sql, &[&k8s_name])
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        Ok(row.and_then(|r| r.get(0)))
+    }
+
     pub(crate) async fn current_actor(&self, k8s_name: &str) -> Result<Option<String>> {
         let sql = format!(
             "SELECT instance_actor_orchestration_id FROM {}.instances WHERE k8s_name = $1",
@@ -330,20 +389,22 @@ impl Cms<'_> {
 
     /// Record an action in `instance_events`; `false` when the instance row
     /// is gone (an orphan of a purged instance has nowhere to be recorded).
+    /// toygres uses `old_state`/`new_state` for *instance* states, so they
+    /// get the instance's state (an actor action does not change it); the
+    /// actor's class and the outcome belong in `metadata`.
     pub(crate) async fn audit(&self, e: &AuditEntry) -> Result<bool> {
         let sql = format!(
             "INSERT INTO {s}.instance_events (instance_id, event_type, old_state, new_state, message, metadata)
-             SELECT id, $2, $3, $4, $5, $6 FROM {s}.instances WHERE k8s_name = $1",
+             SELECT id, $2, state::text, state::text, $3, $4 FROM {s}.instances WHERE k8s_name = $1",
             s = self.schema
         );
         let n = self
             .client
-            .execute(
-                &sql,
-                &[&e.k8s_name, &e.event.as_str(), &e.old_state, &e.new_state, &e.message, &e.metadata],
-            )
+            .execute(&sql, &[&e.k8s_name, &e.event.as_str(), &e.message, &e.metadata])
             .await
-            .backend_context(|| format!("cannot write the audit trail {}.instance_events", self.schema))?;
+            .backend_context(|| {
+            format!("cannot write the audit trail {}.instance_events", self.schema)
+        })?;
         Ok(n == 1)
     }
 }
@@ -363,6 +424,8 @@ fn instance_from_row(r: &Row) -> (Uuid, CmsInstance) {
             quarantined: r.get(10),
             recent_restarts: r.get(11),
             held: r.get(12),
+            dns_name: r.get(13),
+            state_since: r.get(14),
         },
     )
 }

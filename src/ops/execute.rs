@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::interrupt;
 use crate::core::error::{BackendError, UsageError};
-use crate::core::model::{ActionResult, Audit, InstanceState, Limits, Outcome, ProgressSink};
+use crate::core::model::{ActionResult, Audit, InstanceState, Limits, Outcome, ProgressSink, Verify};
 use crate::core::plan::{Action, Planned};
 use crate::core::records::ActorState;
 use crate::io::cms::Cms;
@@ -27,6 +27,15 @@ pub(crate) struct Executor<'a> {
     pub(crate) backend: &'a Backend,
     pub(crate) audit: Audit,
     pub(crate) verify_timeout: Duration,
+    pub(crate) verify: Verify,
+}
+
+/// What the store and the CMS showed of the actions in flight in one round.
+#[derive(Debug, Default)]
+struct Seen {
+    states: HashMap<String, ActorState>,
+    /// Newest health check per k8s_name (only asked for `Verify::Healthy`).
+    checks: HashMap<String, Option<chrono::DateTime<chrono::Utc>>>,
 }
 
 /// An action whose effect has been requested and now awaits the store.
@@ -200,7 +209,18 @@ impl Executor<'_> {
                 )))
             }
         };
-        api.call(k8s, verb).await?;
+        let column = api.name_field().column();
+        let Some(name) = self.cms.instance_column(k8s, column).await? else {
+            return Ok(Progress::Finished(result(
+                p,
+                Outcome::Failed,
+                None,
+                format!(
+                    "instance {k8s} has no {column} to name it in the API; try --api-name-field k8s_name"
+                ),
+            )));
+        };
+        api.call(&name, verb).await?;
         let now = self.cms.current_actor(k8s).await?;
         let mut flight = InFlight::new(p, None);
         flight.changed = true;
@@ -239,15 +259,24 @@ impl Executor<'_> {
             if interrupt::interrupted() { self.verify_timeout.min(GRACE) } else { self.verify_timeout };
         let deadline = Instant::now() + timeout;
         let mut pending: Vec<InFlight> = flights;
-        let mut concluded: Vec<(InFlight, HashMap<String, ActorState>)> = Vec::new();
+        let mut concluded: Vec<(InFlight, Seen)> = Vec::new();
         loop {
-            let ids: Vec<String> = pending.iter().flat_map(InFlight::ids).collect();
-            let states = if ids.is_empty() { HashMap::new() } else { self.store.states(&ids).await? };
+            let seen = self.look(&pending).await?;
             let last_round = Instant::now() >= deadline;
-            let (ready, waiting): (Vec<InFlight>, Vec<InFlight>) =
-                pending.into_iter().partition(|f| last_round || f.satisfied(&states) || f.failed_early());
+            let verify = self.verify;
+            let (ready, waiting): (Vec<InFlight>, Vec<InFlight>) = pending
+                .into_iter()
+                .partition(|f| last_round || f.satisfied(&seen, verify) || f.failed_early());
             for f in ready {
-                let mine = f.ids().filter_map(|id| states.get(&id).map(|s| (id, s.clone()))).collect();
+                let mine = Seen {
+                    states: f.ids().filter_map(|id| seen.states.get(&id).map(|s| (id, s.clone()))).collect(),
+                    checks: f
+                        .k8s()
+                        .and_then(|k| seen.checks.get_key_value(k))
+                        .map(|(k, v)| (k.clone(), *v))
+                        .into_iter()
+                        .collect(),
+                };
                 concluded.push((f, mine));
             }
             pending = waiting;
@@ -258,9 +287,10 @@ impl Executor<'_> {
         }
         self.check_ownership(&mut concluded).await?;
         // One after the other, so the trail's ids follow the plan's order.
+        let verify = self.verify;
         let mut results = Vec::with_capacity(concluded.len());
-        for (f, states) in concluded {
-            let r = f.conclude(&states, timeout);
+        for (f, seen) in concluded {
+            let r = f.conclude(&seen, timeout, verify);
             if f.changed {
                 self.record(&r).await?;
             }
@@ -270,11 +300,34 @@ impl Executor<'_> {
         Ok(results)
     }
 
+    /// One round: the store's view of every id in flight (one query) and,
+    /// when health is verified, the newest health check of every instance
+    /// whose new actor already runs (one more).
+    async fn look(&self, pending: &[InFlight]) -> Result<Seen> {
+        let ids: Vec<String> = pending.iter().flat_map(InFlight::ids).collect();
+        let states = if ids.is_empty() { HashMap::new() } else { self.store.states(&ids).await? };
+        let names: Vec<String> = match self.verify {
+            Verify::Running => Vec::new(),
+            Verify::Healthy => pending
+                .iter()
+                .filter(|f| {
+                    f.expect_running
+                        .as_ref()
+                        .is_some_and(|id| states.get(id).is_some_and(ActorState::is_running))
+                })
+                .filter_map(|f| f.k8s().map(str::to_string))
+                .collect(),
+        };
+        let checks =
+            if names.is_empty() { HashMap::new() } else { self.cms.last_health_checks(&names).await? };
+        Ok(Seen { states, checks })
+    }
+
     /// A claim can be overtaken between our claim and our start: another
     /// process that classified the row as missing claims it again and starts
     /// its own actor. Whoever no longer owns the row cancels the actor it
     /// started, so that one instance never keeps two (one query for all).
-    async fn check_ownership(&self, concluded: &mut [(InFlight, HashMap<String, ActorState>)]) -> Result<()> {
+    async fn check_ownership(&self, concluded: &mut [(InFlight, Seen)]) -> Result<()> {
         let names: Vec<String> = concluded
             .iter()
             .filter(|(f, _)| f.expect_running.is_some())
@@ -284,7 +337,7 @@ impl Executor<'_> {
             return Ok(());
         }
         let owners = self.cms.current_actors(&names).await?;
-        for (f, states) in concluded.iter_mut() {
+        for (f, seen) in concluded.iter_mut() {
             let (Some(mine), Some(k8s)) = (f.expect_running.clone(), f.planned.k8s_name.as_deref()) else {
                 continue;
             };
@@ -293,7 +346,7 @@ impl Executor<'_> {
                 continue;
             }
             if let Backend::Duroxide(dx) = self.backend {
-                if states.get(&mine).is_some_and(ActorState::is_live) {
+                if seen.states.get(&mine).is_some_and(ActorState::is_live) {
                     dx.cancel(&mine, "actorctl: another process claimed the instance after us").await?;
                 }
             }
@@ -388,19 +441,37 @@ impl InFlight {
         self.expect_running.iter().chain(self.expect_finished.iter()).cloned()
     }
 
+    fn k8s(&self) -> Option<&str> {
+        self.planned.k8s_name.as_deref()
+    }
+
+    /// The new actor's newest health check, when it is after its start.
+    fn checked_since_start(&self, seen: &Seen) -> Option<chrono::DateTime<chrono::Utc>> {
+        let started = self.expect_running.as_ref().and_then(|id| seen.states.get(id))?.created_at?;
+        let check = (*seen.checks.get(self.k8s()?)?)?;
+        (check > started).then_some(check)
+    }
+
     /// Failed before there was anything to wait for.
     fn failed_early(&self) -> bool {
         self.failure.is_some()
     }
 
-    fn satisfied(&self, states: &HashMap<String, ActorState>) -> bool {
-        let running =
-            self.expect_running.as_ref().is_none_or(|id| states.get(id).is_some_and(ActorState::is_running));
-        let finished = self.expect_finished.iter().all(|id| states.get(id).is_some_and(|s| !s.is_live()));
-        running && finished && self.failure.is_none()
+    fn running(&self, seen: &Seen) -> bool {
+        self.expect_running.as_ref().is_none_or(|id| seen.states.get(id).is_some_and(ActorState::is_running))
     }
 
-    fn conclude(&self, states: &HashMap<String, ActorState>, timeout: Duration) -> ActionResult {
+    fn satisfied(&self, seen: &Seen, verify: Verify) -> bool {
+        let healthy = verify == Verify::Running
+            || self.expect_running.is_none()
+            || self.checked_since_start(seen).is_some();
+        let finished =
+            self.expect_finished.iter().all(|id| seen.states.get(id).is_some_and(|s| !s.is_live()));
+        self.running(seen) && healthy && finished && self.failure.is_none()
+    }
+
+    fn conclude(&self, seen: &Seen, timeout: Duration, verify: Verify) -> ActionResult {
+        let states = &seen.states;
         let p = &self.planned;
         if let (Some(owner), Some(mine)) = (&self.lost_to, &self.expect_running) {
             let msg = format!(
@@ -412,9 +483,18 @@ impl InFlight {
         let outcome = if let Some(f) = &self.failure {
             msg.push(f.clone());
             Outcome::Failed
-        } else if self.satisfied(states) {
+        } else if self.satisfied(seen, verify) {
             if let Some(id) = &self.expect_running {
-                msg.push(format!("{id} is {}", states[id].status));
+                let check = match (verify, self.checked_since_start(seen)) {
+                    (Verify::Healthy, Some(at)) => {
+                        format!(
+                            ", health check recorded at {}",
+                            at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                        )
+                    }
+                    _ => String::new(),
+                };
+                msg.push(format!("{id} is {}{check}", states[id].status));
             }
             for id in &self.expect_finished {
                 let s = &states[id];
@@ -424,12 +504,18 @@ impl InFlight {
         } else {
             let show =
                 |id: &String| states.get(id).map_or("not in the store".to_string(), |s| s.status.to_string());
-            if let Some(id) = &self.expect_running {
-                msg.push(format!(
+            match &self.expect_running {
+                Some(id) if self.running(seen) => msg.push(format!(
+                    "{id} is {}, no health check recorded in {}s",
+                    show(id),
+                    timeout.as_secs()
+                )),
+                Some(id) => msg.push(format!(
                     "{id} not seen Running within {}s (store: {})",
                     timeout.as_secs(),
                     show(id)
-                ));
+                )),
+                None => {}
             }
             for id in self.expect_finished.iter().filter(|id| states.get(*id).is_none_or(ActorState::is_live))
             {

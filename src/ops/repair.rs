@@ -59,6 +59,7 @@ pub(crate) async fn run(
             reason: p.action.reason.clone().unwrap_or_else(|| format!("actorctl {}", p.command)),
         },
         verify_timeout: p.action.verify_timeout,
+        verify: p.action.verify,
     };
     let progress = ui.progress(plan.len());
     let results = exec.run_bulk(plan, &p.limits, progress.as_ref()).await;
@@ -73,8 +74,8 @@ pub(crate) async fn plan_one(
     fleet: &Fleet,
     request: Request,
     name: &str,
-) -> Result<(Vec<Planned>, Option<String>)> {
-    let (_, instance) = session.cms.resolve(name).await?;
+) -> Result<(Vec<Planned>, Option<String>, Option<String>)> {
+    let (_, instance, name_note) = session.cms.resolve_noted(name).await?;
     let k8s = instance.k8s_name.as_str();
     let rows = &fleet.report.rows;
     let row = rows
@@ -99,7 +100,7 @@ pub(crate) async fn plan_one(
     if let Some(note) = &note {
         plan[0].reason = format!("{}; {note}", plan[0].reason);
     }
-    Ok((plan, note))
+    Ok((plan, note, name_note))
 }
 
 /// `cancel --actor <id>`: only an orphan, and only one the store knows.

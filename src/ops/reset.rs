@@ -38,7 +38,6 @@ pub(crate) async fn reset_failed(s: &Settings, names: &[String], all: bool) -> R
             let entry = audit.entry(
                 &k8s_name,
                 AuditEvent::HoldLifted,
-                ("running", "running"),
                 "hold lifted by reset-failed".into(),
                 serde_json::json!({}),
             );
@@ -49,9 +48,8 @@ pub(crate) async fn reset_failed(s: &Settings, names: &[String], all: bool) -> R
             let entry = audit.entry(
                 &k8s_name,
                 AuditEvent::QuarantineCleared,
-                ("quarantined", "eligible"),
                 "quarantine cleared by reset-failed".into(),
-                serde_json::json!({}),
+                serde_json::json!({ "quarantine": "cleared" }),
             );
             cms.audit(&entry).await?;
         }

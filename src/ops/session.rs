@@ -5,7 +5,7 @@ use anyhow::Result;
 use std::time::Duration;
 use tokio_postgres::Client;
 
-use crate::core::classify::{classify, Facts, Report};
+use crate::core::classify::{classify_with, Facts, Report, Thresholds};
 use crate::core::guard::diagnose_fleet_wide;
 use crate::io::cms::Cms;
 use crate::io::db::Connect;
@@ -64,6 +64,17 @@ impl<'c> Session<'c> {
         Ok(Session { settings: s, cms, store })
     }
 
+    /// The k8s_name of each name an operator typed, with a note where the
+    /// name is shared and one instance was chosen.
+    pub(crate) async fn resolve_all(&self, names: &[String]) -> Result<Vec<(String, Option<String>)>> {
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            let (_, instance, note) = self.cms.resolve_noted(name).await?;
+            out.push((instance.k8s_name, note));
+        }
+        Ok(out)
+    }
+
     /// Classify the fleet, counting restarts within `window` for the
     /// crash-loop budget.
     pub(crate) async fn fleet(&mut self, window: Duration) -> Result<Fleet> {
@@ -85,7 +96,12 @@ impl<'c> Session<'c> {
             facts.store.queued_starts.len(),
             self.store.ledger.describe()
         );
-        let mut report = classify(&facts, s.stale_after);
+        let thresholds = Thresholds {
+            stale_after: s.stale_after,
+            actor_interval: s.actor_interval,
+            stuck_after: s.stuck_after,
+        };
+        let mut report = classify_with(&facts, &thresholds);
         diagnose_fleet_wide(&mut report, s.max_unhealthy);
         Ok(Fleet { report })
     }

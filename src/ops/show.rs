@@ -7,7 +7,7 @@ use super::session::{Fleet, Session};
 use crate::core::records::Shown;
 
 pub(crate) async fn gather(session: &Session<'_>, _fleet: &Fleet, name: &str) -> Result<Shown> {
-    let (id, instance) = session.cms.resolve(name).await?;
+    let (id, instance, note) = session.cms.resolve_noted(name).await?;
     let detail = match &instance.actor_id {
         Some(actor) => Some(session.store.actor_detail(actor).await?),
         None => None,
@@ -17,5 +17,6 @@ pub(crate) async fn gather(session: &Session<'_>, _fleet: &Fleet, name: &str) ->
         health_checks: session.cms.health_checks(id, 5).await?,
         events: session.cms.actor_events(id, 10).await?,
         instance,
+        note,
     })
 }

@@ -109,12 +109,13 @@ async fn quarantine(session: &Session<'_>, fleet: &mut Fleet, job: &SweepJob) ->
             let meta = serde_json::json!({
                 "old_actor_id": row.and_then(|r| r.actor_id.clone()), "new_actor_id": null,
                 "restarts": restarts, "window_seconds": job.restart_window.as_secs(), "burst": job.restart_burst,
+                "quarantine": "quarantined",
             });
             let msg = format!(
                 "restarted {restarts} times within {}: quarantined, sweeps leave it alone until reset-failed",
                 compact(job.restart_window.as_secs())
             );
-            let entry = audit.entry(&k8s, AuditEvent::Quarantined, ("crash-loop", "quarantined"), msg, meta);
+            let entry = audit.entry(&k8s, AuditEvent::Quarantined, msg, meta);
             session.cms.audit(&entry).await?;
         }
         for r in rows {

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crate::core::classify::Class;
 use crate::core::guard::{Budget, Rails};
-use crate::core::model::{BackendKind, Describe, Format, Limits};
+use crate::core::model::{BackendKind, Describe, Format, Limits, Verify};
 use crate::core::plan::Request;
 use crate::core::plan_file::{Fingerprint, PlanSettings};
 use connection::Target;
@@ -32,6 +32,8 @@ pub(crate) struct Settings {
     pub(crate) stale_after: Duration,
     /// The actor's loop interval.
     pub(crate) actor_interval: Duration,
+    /// `creating`/`deleting` for longer than this is stuck.
+    pub(crate) stuck_after: Duration,
     /// The disruption budget.
     pub(crate) max_unhealthy: Budget,
     /// Who acts, for the audit trail.
@@ -150,6 +152,8 @@ pub(crate) struct ActionSettings {
     pub(crate) reason: Option<String>,
     pub(crate) dry_run: bool,
     pub(crate) verify_timeout: Duration,
+    /// What a start or restart must show to be done.
+    pub(crate) verify: Verify,
     pub(crate) backend: BackendSettings,
 }
 
@@ -160,6 +164,8 @@ pub(crate) struct BackendSettings {
     pub(crate) api_url: Option<String>,
     pub(crate) api_token_file: Option<PathBuf>,
     pub(crate) api_timeout: Duration,
+    pub(crate) api_auth: ApiAuth,
+    pub(crate) api_name_field: NameField,
 }
 
 /// What the operator named: an instance, or (cancel only) an actor id.
@@ -241,6 +247,38 @@ pub(crate) struct ApiSettings {
     /// Where the token came from, to name it in errors (never the token).
     pub(crate) token_source: String,
     pub(crate) timeout: Duration,
+    /// How the secret is presented.
+    pub(crate) auth: ApiAuth,
+    /// The `instances` column whose value names the instance in the API's
+    /// paths (toygres: `dns_name`).
+    pub(crate) name_field: NameField,
+}
+
+/// How the API secret is presented: `Authorization: Bearer <token>`, or a
+/// session cookie `<name>=<value>` (toygres's server: `toygres_session`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ApiAuth {
+    Bearer,
+    Cookie { name: String },
+}
+
+/// The `instances` column the API's paths use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)] // the variants are the columns' names
+pub(crate) enum NameField {
+    DnsName,
+    K8sName,
+    UserName,
+}
+
+impl NameField {
+    pub(crate) fn column(self) -> &'static str {
+        match self {
+            NameField::DnsName => "dns_name",
+            NameField::K8sName => "k8s_name",
+            NameField::UserName => "user_name",
+        }
+    }
 }
 
 impl ApiSettings {
@@ -263,6 +301,13 @@ impl ApiSettings {
         } else {
             (None, "nowhere (set ACTORCTL_API_TOKEN or --api-token-file)".to_string())
         };
-        Ok(ApiSettings { url, token, token_source, timeout })
+        Ok(ApiSettings {
+            url,
+            token,
+            token_source,
+            timeout,
+            auth: b.api_auth.clone(),
+            name_field: b.api_name_field,
+        })
     }
 }

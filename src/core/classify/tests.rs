@@ -17,12 +17,14 @@ fn inst(k8s: &str, actor: Option<&str>, health_age: Option<i64>) -> CmsInstance 
     CmsInstance {
         user_name: k8s.trim_start_matches("pg-").to_string(),
         k8s_name: k8s.to_string(),
+        dns_name: Some(k8s.trim_start_matches("pg-").to_string()),
         namespace: "toygres".into(),
         state: "running".into(),
         health_status: Some("healthy".into()),
         actor_id: actor.map(str::to_string),
         last_health_check: health_age.and_then(ago),
         created_at: ago(86_400),
+        state_since: None,
         quarantined: false,
         recent_restarts: 0,
         held: false,
@@ -43,6 +45,8 @@ fn actor(id: &str, status: &str, progress_age: i64) -> StoreActor {
         next_timer: ago(-20),
         locked: false,
         input_k8s_name: None,
+        completed_at: None,
+        waiting_on: None,
     }
 }
 
@@ -53,6 +57,10 @@ fn facts(instances: Vec<CmsInstance>, actors: Vec<StoreActor>) -> Facts {
         store: StoreSnapshot { actors, ..Default::default() },
         actor_orchestration: ORCH.into(),
     }
+}
+
+fn count(r: &Report, class: Class) -> usize {
+    r.rows.iter().filter(|x| x.class == class).count()
 }
 
 fn class_of(r: &Report, k8s: &str) -> Class {
@@ -109,14 +117,58 @@ fn the_table_of_domain_section_4() {
 }
 
 #[test]
-fn progress_is_the_newest_of_three_signals() {
+fn progress_is_the_execution_and_its_history() {
     // An old provider never refreshes instances.updated_at; the execution
     // start and the history still show progress.
     let mut a = actor("a", "Running", 900);
     a.last_history_at = ago(3);
     assert_eq!(last_progress(&a), ago(3));
+    // A turn that only drops a leftover timer moves updated_at: no progress.
     a.updated_at = ago(1);
+    assert_eq!(last_progress(&a), ago(3));
+    // Without history, updated_at is all there is.
+    a.last_history_at = None;
     assert_eq!(last_progress(&a), ago(1));
+}
+
+#[test]
+fn an_actor_waiting_on_an_activity_says_so_and_is_a_zombie_after_t() {
+    let mut a = actor("actor-pg-a", "Running", 261);
+    a.waiting_on = Some(ActivityWait {
+        name: "toygres-orchestrations::activity::cms-record-health-check".into(),
+        since: ago(261),
+        locked: true,
+    });
+    a.next_timer = None;
+    let f = facts(vec![inst("pg-a", Some("actor-pg-a"), Some(290))], vec![a.clone()]);
+    let r = classify(&f, T);
+    assert_eq!(r.rows[0].class, Class::Healthy, "{}", r.rows[0].evidence);
+    assert!(
+        r.rows[0].evidence.contains("waiting 4m21s on activity cms-record-health-check, locked by a worker"),
+        "{}",
+        r.rows[0].evidence
+    );
+    // Past T it is a zombie, whatever else moved.
+    a.waiting_on.as_mut().unwrap().since = ago(301);
+    a.last_history_at = ago(1);
+    let f = facts(vec![inst("pg-a", Some("actor-pg-a"), Some(10))], vec![a]);
+    let r = classify(&f, T);
+    assert_eq!(r.rows[0].class, Class::Zombie);
+    assert!(
+        r.rows[0].evidence.contains("but waiting 5m1s on activity cms-record-health-check"),
+        "{}",
+        r.rows[0].evidence
+    );
+}
+
+#[test]
+fn a_dead_actor_died_when_its_execution_completed() {
+    let mut a = actor("actor-pg-a", "Failed", 5);
+    a.completed_at = ago(600);
+    let f = facts(vec![inst("pg-a", Some("actor-pg-a"), Some(10))], vec![a]);
+    let r = classify(&f, T);
+    assert_eq!(r.rows[0].class, Class::Dead);
+    assert!(r.rows[0].evidence.contains("Failed (10m ago)"), "{}", r.rows[0].evidence);
 }
 
 #[test]
@@ -190,6 +242,87 @@ fn workers_down_needs_overdue_work_and_no_locks() {
 }
 
 #[test]
+fn workers_down_follows_the_loop_interval_not_t() {
+    let mut f =
+        facts(vec![inst("pg-a", Some("actor-pg-a"), Some(10))], vec![actor("actor-pg-a", "Running", 10)]);
+    // Default interval 30 s: down once the overdue work is over 60 s old,
+    // with T at its default of five minutes.
+    f.store.oldest_overdue = ago(61);
+    assert!(classify(&f, T).diagnosis.workers_down);
+    f.store.oldest_overdue = ago(59);
+    assert!(!classify(&f, T).diagnosis.workers_down);
+    // A longer T changes nothing; a longer interval does.
+    f.store.oldest_overdue = ago(61);
+    assert!(classify(&f, Duration::from_secs(3600)).diagnosis.workers_down);
+    let th = Thresholds { actor_interval: Duration::from_secs(60), ..Thresholds::with_stale_after(T) };
+    assert!(!classify_with(&f, &th).diagnosis.workers_down);
+}
+
+#[test]
+fn stuck_lifecycles_are_listed_with_their_actor_and_never_repaired() {
+    let mut deleting = inst("pg-del", Some("actor-pg-del"), Some(10));
+    deleting.state = "deleting".into();
+    deleting.state_since = ago(3 * 3600);
+    let mut creating = inst("pg-new", None, None);
+    creating.state = "creating".into();
+    creating.created_at = ago(40 * 60);
+    let mut recent = inst("pg-recent", Some("actor-pg-recent"), Some(10));
+    recent.state = "deleting".into();
+    recent.state_since = ago(60);
+    let mut failed = inst("pg-failed", None, None);
+    failed.state = "failed".into();
+    let f = facts(
+        vec![deleting, creating, recent, failed],
+        vec![actor("actor-pg-del", "Running", 5), actor("actor-pg-recent", "Running", 5)],
+    );
+    let r = classify(&f, T);
+    let stuck: Vec<&Row> = r.rows.iter().filter(|r| r.class == Class::Stuck).collect();
+    assert_eq!(stuck.len(), 2, "{:?}", r.rows);
+    let del = stuck.iter().find(|r| r.k8s_name.as_deref() == Some("pg-del")).unwrap();
+    assert!(del.evidence.contains("deleting for 3h"), "{}", del.evidence);
+    assert!(del.evidence.contains("actor-pg-del is Running"), "{}", del.evidence);
+    assert!(del.evidence.contains("control plane's lifecycle"), "{}", del.evidence);
+    assert_eq!(del.actor_status.as_ref().map(|s| s.as_str()), Some("Running"));
+    let new = stuck.iter().find(|r| r.k8s_name.as_deref() == Some("pg-new")).unwrap();
+    assert!(new.evidence.contains("create orchestration") && new.evidence.contains("no actor"));
+    // The actors of creating/deleting instances are not orphans, stuck or not.
+    assert_eq!(count(&r, Class::Orphan), 0);
+    assert_eq!(r.rows.len(), 2);
+    let th = Thresholds { stuck_after: Duration::from_secs(4 * 3600), ..Thresholds::with_stale_after(T) };
+    assert_eq!(count(&classify_with(&f, &th), Class::Stuck), 0);
+}
+
+fn named(k8s: &str, user: &str, state: &str) -> CmsInstance {
+    CmsInstance { user_name: user.into(), state: state.into(), ..inst(k8s, None, None) }
+}
+
+#[test]
+fn a_name_means_the_running_one_and_only_live_ties_are_ambiguous() {
+    let failed = named("db01-1a2b3c4d", "db01", "failed");
+    let running = named("db01-9f8e7d6c", "db01", "running");
+    match pick_named("db01", &[failed.clone(), running.clone()]) {
+        Pick::One(1, Some(note)) => {
+            assert!(
+                note.contains("db01-1a2b3c4d (failed)") && note.contains("running one, db01-9f8e7d6c"),
+                "{note}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(pick_named("db01-1a2b3c4d", &[failed.clone(), running.clone()]), Pick::One(0, None));
+    assert_eq!(pick_named("db01", std::slice::from_ref(&failed)), Pick::One(0, None));
+    assert_eq!(pick_named("db01", &[]), Pick::None);
+    let running2 = named("db01-00000000", "db01", "running");
+    assert_eq!(pick_named("db01", &[failed.clone(), running.clone(), running2]), Pick::Ambiguous(vec![1, 2]));
+    // One deleting and one failed: the live one.
+    let deleting = named("db01-11111111", "db01", "deleting");
+    assert!(matches!(pick_named("db01", &[failed.clone(), deleting]), Pick::One(1, Some(_))));
+    // Only dead rows: every one of them is a candidate.
+    let deleted = named("db01-22222222", "db01", "deleted");
+    assert_eq!(pick_named("db01", &[failed, deleted]), Pick::Ambiguous(vec![0, 1]));
+}
+
+#[test]
 fn actor_id_conventions() {
     assert_eq!(k8s_from_actor_id("actor-pg-1").as_deref(), Some("pg-1"));
     assert_eq!(k8s_from_actor_id("actor-pg-1-0a1b2c3d").as_deref(), Some("pg-1"));
@@ -256,10 +389,10 @@ proptest! {
     fn every_running_instance_gets_exactly_one_row(f in arb_world(), t in 1u64..2000) {
         let r = classify(&f, Duration::from_secs(t));
         let running = f.instances.iter().filter(|i| i.state == "running").count();
-        let instance_rows = r.rows.iter().filter(|r| r.class != Class::Orphan).count();
+        let instance_rows = r.rows.iter().filter(|r| !matches!(r.class, Class::Orphan | Class::Stuck)).count();
         prop_assert_eq!(instance_rows, running);
         for i in f.instances.iter().filter(|i| i.state == "running") {
-            let n = r.rows.iter().filter(|r| r.class != Class::Orphan && r.k8s_name.as_deref() == Some(i.k8s_name.as_str())).count();
+            let n = r.rows.iter().filter(|r| !matches!(r.class, Class::Orphan | Class::Stuck) && r.k8s_name.as_deref() == Some(i.k8s_name.as_str())).count();
             prop_assert_eq!(n, 1);
         }
     }

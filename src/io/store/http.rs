@@ -3,12 +3,12 @@
 //! reads the store.
 
 use anyhow::Result;
-use reqwest::header::{HeaderValue, AUTHORIZATION};
+use reqwest::header::{HeaderValue, AUTHORIZATION, COOKIE};
 use reqwest::StatusCode;
 use std::time::Duration;
 
 use crate::core::error::{backend, usage};
-use crate::settings::ApiSettings;
+use crate::settings::{ApiAuth, ApiSettings, NameField};
 
 pub(crate) struct HttpBackend {
     client: reqwest::Client,
@@ -29,6 +29,11 @@ impl HttpBackend {
         Ok(HttpBackend { client, api })
     }
 
+    /// The `instances` column that names an instance in the API's paths.
+    pub(crate) fn name_field(&self) -> NameField {
+        self.api.name_field
+    }
+
     /// `verb` is start, restart or cancel. Retries only what cannot have
     /// been acted on: connection failures and 502/503/504.
     pub(crate) async fn call(&self, name: &str, verb: &str) -> Result<()> {
@@ -41,15 +46,15 @@ impl HttpBackend {
         for attempt in 1..=ATTEMPTS {
             let mut req = self.client.post(&url).header("content-type", "application/json").body("{}");
             if let Some(token) = &self.api.token {
-                let mut value =
-                    HeaderValue::from_str(&format!("Bearer {}", token.expose())).map_err(|_| {
-                        usage(format!(
-                            "the API token from {} is not a valid header value",
-                            self.api.token_source
-                        ))
-                    })?;
+                let (header, text) = match &self.api.auth {
+                    ApiAuth::Bearer => (AUTHORIZATION, format!("Bearer {}", token.expose())),
+                    ApiAuth::Cookie { name } => (COOKIE, format!("{name}={}", token.expose())),
+                };
+                let mut value = HeaderValue::from_str(&text).map_err(|_| {
+                    usage(format!("the API token from {} is not a valid header value", self.api.token_source))
+                })?;
                 value.set_sensitive(true);
-                req = req.header(AUTHORIZATION, value);
+                req = req.header(header, value);
             }
             tracing::info!("POST {url} (attempt {attempt})");
             let retry = match req.send().await {

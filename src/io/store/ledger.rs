@@ -10,9 +10,6 @@ use crate::core::error::{backend, BackendContext};
 pub(crate) const ACTION_VERSIONS: &[i64] =
     &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 25, 26];
 
-/// Reads need the core-table columns that exist since migration 9.
-const READ_MIN: i64 = 9;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Ledger {
     pub(crate) versions: Vec<i64>,
@@ -61,8 +58,10 @@ impl Ledger {
         self.versions.iter().copied().filter(|v| !ACTION_VERSIONS.contains(v)).collect()
     }
 
+    /// Reads use only the core tables and columns of migration 1 (every
+    /// published store, duroxide-pg 0.1.0 on), so any known ledger will do.
     pub(crate) fn readable(&self) -> bool {
-        (1..=READ_MIN).all(|v| self.versions.contains(&v)) && self.unknown().is_empty()
+        self.versions.contains(&1) && self.unknown().is_empty()
     }
 
     /// At exactly the version the bundled duroxide-pg provider expects.
@@ -89,7 +88,7 @@ impl Ledger {
                 self.unknown()
             )
         } else {
-            format!("actorctl needs at least migrations 1..{READ_MIN} to read the store's core tables")
+            "it lacks migration 1, which creates the store's core tables".to_string()
         };
         Err(backend(format!(
             "cannot read the orchestration store {schema} on {target}: its ledger holds {}; {why}",
@@ -108,8 +107,10 @@ mod tests {
         assert!(old.readable() && !old.actionable());
         let cur = Ledger { versions: ACTION_VERSIONS.to_vec() };
         assert!(cur.readable() && cur.actionable());
-        let ancient = Ledger { versions: (1..=8).collect() };
-        assert!(!ancient.readable());
+        // duroxide-pg 0.1.0, toygres's only build that compiles.
+        let first = Ledger { versions: vec![1, 2] };
+        assert!(first.readable() && !first.actionable());
+        assert!(!Ledger { versions: vec![2] }.readable());
         let future = Ledger { versions: vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 27] };
         assert!(!future.readable());
         assert_eq!(future.unknown(), vec![27]);

@@ -162,7 +162,7 @@ fn color_class(text: String, class: Class, color: bool) -> Cell {
     match class {
         Class::Healthy => cell.fg(Color::Green),
         Class::Held => cell.fg(Color::Cyan),
-        Class::Stale | Class::Orphan => cell.fg(Color::Yellow),
+        Class::Stale | Class::Orphan | Class::Stuck => cell.fg(Color::Yellow),
         _ => cell.fg(Color::Red).add_attribute(Attribute::Bold),
     }
 }

@@ -36,7 +36,15 @@ pub(crate) fn check(rows: &[&Row], diagnosis: &Diagnosis, warn: usize, crit: usi
         OK
     };
     let word = ["OK", "WARNING", "CRITICAL"][code as usize];
-    let order = [Class::Healthy, Class::Stale, Class::Zombie, Class::Missing, Class::Dead, Class::Orphan];
+    let order = [
+        Class::Healthy,
+        Class::Stale,
+        Class::Zombie,
+        Class::Missing,
+        Class::Dead,
+        Class::Orphan,
+        Class::Stuck,
+    ];
     let mut parts: Vec<String> = order
         .iter()
         .filter(|c| c.is_unhealthy() && counts[c.as_str()] > 0)

@@ -31,6 +31,10 @@ pub struct FleetOptions {
     pub interval: Duration,
     pub cms_schema: String,
     pub store_schema: String,
+    /// `Some(timeout)`: actors shaped like toygres's own (four activities,
+    /// the first two retried with this per-attempt timeout); `None`: one
+    /// health-check activity per turn.
+    pub toygres_actor: Option<Duration>,
 }
 
 impl Default for FleetOptions {
@@ -40,6 +44,7 @@ impl Default for FleetOptions {
             interval: Duration::from_secs(1),
             cms_schema: "toygres_cms".into(),
             store_schema: "toygres_duroxide".into(),
+            toygres_actor: None,
         }
     }
 }
@@ -89,15 +94,25 @@ impl Fleet {
             schema: self.opts.cms_schema.clone(),
             shape: self.opts.shape,
         });
-        let activities = ActivityRegistry::builder()
-            .register(CHECK_ACTIVITY, move |_ctx: ActivityContext, input: String| {
+        let toygres = Arc::new(crate::toygres::Activities {
+            url: self.url.clone(),
+            schema: self.opts.cms_schema.clone(),
+            shape: self.opts.shape,
+        });
+        let activities = toygres.register(ActivityRegistry::builder().register(
+            CHECK_ACTIVITY,
+            move |_ctx: ActivityContext, input: String| {
                 let cms = cms.clone();
                 async move { cms.check(&input).await.map_err(|e| format!("{e:#}")) }
-            })
-            .build();
+            },
+        ));
+        let toygres_actor = self.opts.toygres_actor;
         let orchestrations = OrchestrationRegistry::builder()
             .register(ACTOR_ORCHESTRATION, move |ctx: OrchestrationContext, input: String| async move {
-                instance_actor(ctx, input, interval).await
+                match toygres_actor {
+                    Some(timeout) => crate::toygres::instance_actor(ctx, input, interval, timeout).await,
+                    None => instance_actor(ctx, input, interval).await,
+                }
             })
             .build();
         let options = RuntimeOptions {
@@ -145,9 +160,11 @@ impl Fleet {
         actor: Option<&str>,
     ) -> Result<Uuid> {
         let sql = format!(
-            "INSERT INTO {}.instances (user_name, k8s_name, state, ip_connection_string, dns_connection_string,
-                                       instance_actor_orchestration_id, create_orchestration_id)
-             VALUES ($1::text, $2::text, $3::text::public.instance_state, $4::text, $4::text, $5::text, 'create-' || $2::text) RETURNING id",
+"INSERT INTO {}.instances (user_name, k8s_name, state, ip_connection_string, dns_connection_string,
+                                       instance_actor_orchestration_id, create_orchestration_id, dns_name)
+             VALUES ($1::text, $2::text, $3::text::public.instance_state, $4::text, $4::text, $5::text, 'create-' || $2::text,
+                     CASE WHEN $3::text IN ('creating', 'running', 'deleting') THEN $1::text
+                          ELSE '__deleted_' || $1::text END) RETURNING id",
             self.cms()
         );
         let row = self.pg.query_one(&sql, &[&user_name, &k8s_name, &state, &self.url, &actor]).await?;
@@ -255,6 +272,29 @@ impl Fleet {
         }
     }
 
+    /// Zombie of a toygres-shaped actor: delete only its loop timer (due
+    /// within two intervals), leaving the activity-timeout timers its turns
+    /// left behind in the queue.
+    pub async fn drop_loop_timer(&self, actor_id: &str) -> Result<()> {
+        let sql = format!(
+            "DELETE FROM {}.orchestrator_queue WHERE instance_id = $1 AND work_item LIKE '{{\"TimerFired\"%'
+               AND lock_token IS NULL AND visible_at > now() + interval '100 milliseconds'
+               AND visible_at < now() + make_interval(secs => $2)",
+            self.store()
+        );
+        let horizon = self.opts.interval.as_secs_f64() * 2.0;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if self.pg.execute(&sql, &[&actor_id, &horizon]).await? > 0 {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("actor {actor_id} never had a pending loop timer to delete");
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Stale: health recording fails for the instance's current actor while
     /// that actor keeps looping (a new actor records again).
     pub async fn break_health_recording(&self, k8s_name: &str) -> Result<()> {
@@ -347,6 +387,20 @@ impl Fleet {
             self.cms()
         );
         self.pg.execute(&sql, &[&k8s_name, &state]).await?;
+        Ok(())
+    }
+
+    /// A stuck lifecycle: the instance moved to `state` `secs` ago (as
+    /// toygres records it: a `state_change` event) and stayed there.
+    pub async fn set_state_since(&self, k8s_name: &str, state: &str, secs: i64) -> Result<()> {
+        self.set_state(k8s_name, state).await?;
+        let sql = format!(
+            "INSERT INTO {s}.instance_events (instance_id, event_type, old_state, new_state, message, created_at)
+             SELECT id, 'state_change', 'running', $2::text, 'test', now() - make_interval(secs => $3)
+               FROM {s}.instances WHERE k8s_name = $1",
+            s = self.cms()
+        );
+        self.pg.execute(&sql, &[&k8s_name, &state, &(secs as f64)]).await?;
         Ok(())
     }
 
@@ -470,7 +524,7 @@ impl CmsWriter {
     }
 }
 
-fn with_app_name(url: &str, name: &str) -> String {
+pub(crate) fn with_app_name(url: &str, name: &str) -> String {
     let sep = if url.contains('?') { '&' } else { '?' };
     let name: String = name
         .chars()
@@ -479,7 +533,7 @@ fn with_app_name(url: &str, name: &str) -> String {
     format!("{url}{sep}application_name={name}")
 }
 
-async fn install_cms(pg: &PgClient, opts: &FleetOptions) -> Result<()> {
+pub(crate) async fn install_cms(pg: &PgClient, opts: &FleetOptions) -> Result<()> {
     let sql = include_str!("../sql/cms.sql").replace("__CMS__", &opts.cms_schema);
     pg.batch_execute(&sql).await.context("install the CMS fixture")?;
     if opts.shape == Shape::WithLastHealthCheck {

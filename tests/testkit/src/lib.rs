@@ -6,7 +6,9 @@
 pub mod cluster;
 pub mod fleet;
 pub mod http;
+pub mod old_store;
 pub mod sandbox;
+pub mod toygres;
 
 pub use cluster::{cluster, Cluster};
 pub use fleet::{Fleet, FleetOptions, Shape, ACTOR_ORCHESTRATION};
