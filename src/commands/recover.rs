@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use crate::core::error::usage;
-use crate::core::guard::{dry_run_exit_code, exit_code, Bulk};
+use crate::core::guard::{dry_run_exit_code, exit_code, Bulk, End};
 use crate::core::model::Format;
 use crate::core::plan::{plan_recovery, Selection};
 use crate::ops::interrupt;
@@ -47,7 +47,7 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
         term.note(&results::workers_down_note(msg, job.bulk.rails.force));
     }
     let json = s.format == Format::Json;
-    let (results_, interrupted) = match repair::run(&session, diagnosis, &plan, &pipeline, &ui).await? {
+    let (results_, end) = match repair::run(&session, diagnosis, &plan, &pipeline, &ui).await? {
         Ran::DryRun(described) => {
             term.emit(&if json { results::plan_json(&described) } else { results::dry_run_table(&plan) })?;
             if let Some(msg) = &diagnosis.message {
@@ -58,9 +58,9 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
         Ran::Refused(r) => anyhow::bail!(r.message),
         Ran::Nothing(r) => {
             term.note("nothing to recover");
-            (r, false)
+            (r, End::default())
         }
-        Ran::Acted { results, interrupted } => (results, interrupted),
+        Ran::Acted { results, end } => (results, end),
     };
     if json {
         term.emit(&results::json(&results_))?;
@@ -70,5 +70,8 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
             term.note(&results::summary_line(&results_));
         }
     }
-    Ok(exit_code(&results_, false, interrupted))
+    if let Some(lost) = &end.lost {
+        term.note(&format!("actorctl: error: stopped starting new actions: {lost}"));
+    }
+    Ok(exit_code(&results_, false, &end))
 }

@@ -6,6 +6,7 @@ pub(crate) mod classify;
 pub(crate) mod describe;
 pub(crate) mod error;
 pub(crate) mod guard;
+pub(crate) mod journal;
 pub(crate) mod model;
 pub(crate) mod plan;
 pub(crate) mod records;

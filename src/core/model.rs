@@ -133,6 +133,8 @@ string_like!(ActorStatus, InstanceState);
 /// The `instance_events.event_type` values actorctl writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AuditEvent {
+    /// The write-ahead intent, written with the claim (docs/DOMAIN.md §5).
+    Claimed,
     Started,
     Restarted,
     Cancelled,
@@ -143,6 +145,7 @@ pub(crate) enum AuditEvent {
 impl AuditEvent {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
+            AuditEvent::Claimed => "actor_action_claimed",
             AuditEvent::Started => "actor_started",
             AuditEvent::Restarted => "actor_restarted",
             AuditEvent::Cancelled => "actor_cancelled",
@@ -167,6 +170,8 @@ impl AuditEvent {
 pub(crate) struct Audit {
     pub(crate) operator: String,
     pub(crate) reason: String,
+    /// Shared by every row one command writes, so an intent finds its outcome.
+    pub(crate) run_id: String,
 }
 
 /// One row for `instance_events`.
@@ -194,6 +199,7 @@ impl Audit {
             m.insert("reason".into(), self.reason.clone().into());
             m.insert("operator".into(), self.operator.clone().into());
             m.insert("actorctl_version".into(), env!("CARGO_PKG_VERSION").into());
+            m.insert("run_id".into(), self.run_id.clone().into());
         }
         AuditEntry {
             k8s_name: k8s_name.to_string(),
@@ -209,6 +215,7 @@ impl Audit {
     pub(crate) fn of_result(&self, r: &ActionResult) -> Option<AuditEntry> {
         let (event, k8s) = (AuditEvent::of(r.action)?, r.k8s_name.as_deref()?);
         let extra = serde_json::json!({
+            "action": r.action.as_str(),
             "old_actor_id": r.old_actor_id,
             "new_actor_id": r.new_actor_id,
             "class": r.class,
