@@ -6,6 +6,7 @@
 pub mod cluster;
 pub mod fleet;
 pub mod http;
+pub mod pgbouncer;
 pub mod sandbox;
 
 pub use cluster::{cluster, Cluster};

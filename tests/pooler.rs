@@ -1,0 +1,82 @@
+//! Through a real PgBouncer in transaction pooling mode: no named prepared
+//! statement outlives a transaction, and sweeps still exclude each other and
+//! free their lock when they exit.
+
+mod common;
+
+use actorctl_testkit::cluster;
+use actorctl_testkit::pgbouncer::PgBouncer;
+use common::*;
+use std::process::{Command as Std, Stdio};
+use std::time::{Duration, Instant};
+
+fn sweep_through(url: &str) -> Std {
+    let mut c = Std::new(assert_cmd::cargo::cargo_bin("actorctl"));
+    c.args(["sweep", "--min-age", "0s", "--max", "200", "--verify-timeout", "60s", "-o", "json"])
+        .env("ACTORCTL_DATABASE_URL", url)
+        .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn four_sweeps_through_pgbouncer_in_transaction_mode() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let names = fleet.insert_many_without_actors("pool", 100).await.unwrap();
+    // Fewer server connections than clients: statements of different
+    // clients share server connections, as in production.
+    let bouncer = PgBouncer::start(cluster(), "transaction", 4).unwrap();
+    let url = bouncer.url(&fleet.db_name);
+
+    let children: Vec<_> = (0..4).map(|_| sweep_through(&url).spawn().unwrap()).collect();
+    let outs: Vec<_> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
+    let mut acted = 0;
+    for out in &outs {
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(!stderr.contains("prepared statement"), "{stderr}");
+        assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+        let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_default();
+        if doc["summary"]["done"].as_u64().unwrap_or(0) > 0 {
+            acted += 1;
+            assert_eq!(doc["summary"]["done"], 100, "{stdout}");
+        } else {
+            assert!(stderr.contains("another sweep holds the lock"), "{stdout}\n{stderr}");
+        }
+    }
+    assert_eq!(acted, 1, "exactly one sweep acted");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let counts = fleet.running_actors_by_k8s().await.unwrap();
+        if names.iter().all(|n| counts.get(n) == Some(&1)) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "not one actor each: {counts:?}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    // The lock went with the sweep that held it: a fifth sweep takes it.
+    let fifth = sweep_through(&url).output().unwrap();
+    let stderr = String::from_utf8_lossy(&fifth.stderr);
+    assert_eq!(fifth.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("another sweep holds the lock"), "{stderr}");
+    // Listing and show work through the pooler too.
+    let l = list_json(&url, &[]);
+    assert_eq!(
+        l.json["summary"]["healthy"].as_u64().unwrap() + l.json["summary"]["stale"].as_u64().unwrap_or(0),
+        100
+    );
+    let r = run(&url, &["show", &names[0]]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("actor_action_claimed"), "{}", r.stdout);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn statement_pooling_is_refused_plainly() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    fleet.insert_many_without_actors("stmt", 2).await.unwrap();
+    let bouncer = PgBouncer::start(cluster(), "statement", 2).unwrap();
+    let r = run(&bouncer.url(&fleet.db_name), &["sweep", "--min-age", "0s"]);
+    assert_eq!(r.code, 3, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("statement pooling"), "{}", r.stderr);
+}
