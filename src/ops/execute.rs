@@ -472,23 +472,28 @@ impl Executor<'_> {
                 Progress::Verify(f) => flights.push(f),
             }
         }
-        // Failures that claimed nothing are journaled too.
-        for r in done
-            .iter_mut()
-            .filter(|r| r.outcome == Outcome::Failed && !r.message.starts_with("not attempted"))
-        {
-            self.record(r).await;
-        }
         progress.verifying();
         let mut lost = lost.into_inner().expect("lost");
         let mut unverified = Vec::new();
-        match self.verify(flights, progress).await {
-            Ok(r) => done.extend(r),
+        let verified = match self.verify(flights, progress).await {
+            Ok(r) => r,
             Err((back, e)) => {
                 lost.get_or_insert_with(|| format!("{e:#}"));
                 unverified = back;
+                Vec::new()
+            }
+        };
+        // Failures that claimed nothing are journaled too, last: a row lock
+        // held elsewhere also blocks the journal row's foreign-key check.
+        if lost.is_none() {
+            let attempted = |r: &&mut ActionResult| {
+                r.outcome == Outcome::Failed && !r.message.starts_with("not attempted")
+            };
+            for r in done.iter_mut().filter(attempted) {
+                self.record(r).await;
             }
         }
+        done.extend(verified);
         sort_by_plan(plan, &mut done);
         Ok(Bulk { results: done, unverified, lost })
     }
