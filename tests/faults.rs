@@ -230,7 +230,7 @@ async fn the_database_restarted_mid_recover() {
     // A cluster of its own: the restart must not disturb other tests.
     let c = Cluster::start().unwrap();
     let db = c.create_database().await.unwrap();
-    let fleet = Fleet::in_database(c.url(&db), db, FleetOptions::default()).await.unwrap();
+    let mut fleet = Fleet::in_database(c.url(&db), db, FleetOptions::default()).await.unwrap();
     let names = fleet.insert_many_without_actors("dbr", 40).await.unwrap();
     let args =
         ["recover", "--all", "--yes", "--min-age", "0s", "--rps", "10", "--concurrency", "2", "-o", "json"];
@@ -242,6 +242,7 @@ async fn the_database_restarted_mid_recover() {
     assert_ne!(out.status.code(), Some(0), "{stderr}");
     let rs = results(&out);
     assert_eq!(rs.len(), 40, "every action is reported");
+    fleet.pg = connect(&fleet.url).await.unwrap();
     let pg = connect(&fleet.url).await.unwrap();
     let sql = format!(
         "SELECT k8s_name::text FROM {}.instances WHERE instance_actor_orchestration_id IS NOT NULL",
@@ -284,7 +285,20 @@ async fn the_database_restarted_mid_recover() {
 async fn sigkill_at_five_random_moments_then_once_more() {
     let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
     let names = fleet.insert_many_without_actors("kill", 100).await.unwrap();
-    let args = ["recover", "--all", "--yes", "--min-age", "0s", "--verify-timeout", "3s", "-o", "json"];
+    // Paced, so that each kill lands amid claims, starts and verifications.
+    let args = [
+        "recover",
+        "--all",
+        "--yes",
+        "--min-age",
+        "0s",
+        "--verify-timeout",
+        "3s",
+        "--rps",
+        "40",
+        "-o",
+        "json",
+    ];
     let mut moments = Vec::new();
     for _ in 0..5 {
         let mut child = spawn(&fleet.url, &args);
@@ -303,5 +317,17 @@ async fn sigkill_at_five_random_moments_then_once_more() {
     assert!(missing.is_empty(), "killed at {moments:?} ms: started without intent or outcome: {missing:?}");
     let left = dangling(&fleet.pg, fleet.cms()).await;
     assert!(left.is_empty(), "killed at {moments:?} ms: {left:?}");
-    println!("killed at {moments:?} ms; final run exit {}", r.code);
+    let sql = format!(
+        "SELECT count(*) FILTER (WHERE event_type = 'actor_action_claimed'),
+                count(*) FILTER (WHERE metadata->>'reconciled' = 'true'),
+                count(*) FILTER (WHERE metadata->>'outcome' = 'abandoned')
+           FROM {}.instance_events",
+        fleet.cms()
+    );
+    let row = fleet.pg.query_one(&sql, &[]).await.unwrap();
+    let (claims, reconciled, abandoned): (i64, i64, i64) = (row.get(0), row.get(1), row.get(2));
+    println!(
+        "killed at {moments:?} ms; final run exit {}; {claims} claims, {reconciled} reconciled ({abandoned} abandoned)",
+        r.code
+    );
 }
