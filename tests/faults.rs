@@ -226,6 +226,36 @@ async fn sigterm_during_recover_and_sweep() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn sigterm_ends_a_wait_for_the_sweep_lock() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    fleet.insert_many_without_actors("wait", 2).await.unwrap();
+    let mut holder = Std::new(assert_cmd::cargo::cargo_bin("actorctl"));
+    holder
+        .args(["sweep", "--min-age", "0s", "-o", "json"])
+        .env("ACTORCTL_DATABASE_URL", &fleet.url)
+        .env("ACTORCTL_TEST_PAUSE_AFTER_LOCK_MS", "60000")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut holder = holder.spawn().unwrap();
+    let held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+    while fleet.pg.query_one(held, &[]).await.unwrap().get::<_, i64>(0) == 0 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let waiter = spawn(&fleet.url, &["sweep", "--min-age", "0s", "--wait-lock", "60s"]);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let sent = Instant::now();
+    signal(&waiter, libc::SIGTERM);
+    let out = waiter.wait_with_output().unwrap();
+    let took = sent.elapsed();
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    assert_eq!(out.status.code(), Some(143), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(took < Duration::from_secs(1), "--wait-lock ended {took:?} after SIGTERM");
+    println!("--wait-lock ended {took:?} after SIGTERM");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_database_restarted_mid_recover() {
     // A cluster of its own: the restart must not disturb other tests.
     let c = Cluster::start().unwrap();
@@ -239,7 +269,7 @@ async fn the_database_restarted_mid_recover() {
     c.restart().unwrap();
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_ne!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(out.status.code(), Some(3), "a backend became unusable: {stderr}");
     let rs = results(&out);
     assert_eq!(rs.len(), 40, "every action is reported");
     fleet.pg = connect(&fleet.url).await.unwrap();

@@ -3,6 +3,7 @@
 
 pub(crate) mod execute;
 pub(crate) mod interrupt;
+pub(crate) mod reconcile;
 pub(crate) mod repair;
 pub(crate) mod reset;
 pub(crate) mod session;

@@ -5,8 +5,9 @@ use anyhow::Result;
 
 use std::time::{Duration, Instant};
 
-use super::execute::{reconcile, run_id, sort_by_plan, Executor, InFlight};
+use super::execute::{sort_by_plan, Executor, InFlight};
 use super::interrupt;
+use super::reconcile::{reconcile, run_id};
 use super::session::{Connections, Fleet, Session};
 use crate::core::classify::{Class, Diagnosis, Row};
 use crate::core::describe::describe_all;

@@ -30,7 +30,7 @@ pub(crate) async fn reset_failed(s: &Settings, names: &[String], all: bool) -> R
     let audit = Audit {
         operator: s.operator.clone(),
         reason: "reset-failed".into(),
-        run_id: super::execute::run_id(),
+        run_id: super::reconcile::run_id(),
     };
     let mut out = Vec::new();
     for (k8s_name, cleared) in targets {

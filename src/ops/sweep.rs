@@ -130,7 +130,7 @@ async fn quarantine(session: &Session<'_>, fleet: &mut Fleet, job: &SweepJob) ->
     let audit = Audit {
         operator: session.settings.operator.clone(),
         reason: "crash-loop budget".into(),
-        run_id: super::execute::run_id(),
+        run_id: super::reconcile::run_id(),
     };
     for k8s in quarantine_candidates(&fleet.report.rows, job.restart_burst) {
         let own = |r: &&mut crate::core::classify::Row| {
