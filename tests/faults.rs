@@ -251,7 +251,7 @@ async fn sigterm_ends_a_wait_for_the_sweep_lock() {
     holder.kill().unwrap();
     holder.wait().unwrap();
     assert_eq!(out.status.code(), Some(143), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(took < Duration::from_secs(1), "--wait-lock ended {took:?} after SIGTERM");
+    assert!(took < Duration::from_secs(2), "--wait-lock ended {took:?} after SIGTERM");
     println!("--wait-lock ended {took:?} after SIGTERM");
 }
 
