@@ -80,3 +80,30 @@ async fn statement_pooling_is_refused_plainly() {
     assert_eq!(r.code, 3, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stderr.contains("statement pooling"), "{}", r.stderr);
 }
+
+/// tokio-postgres's `query`/`execute`/`prepare` use named statements (`s0`,
+/// …) bound in a second round trip, which a transaction pooler may send to
+/// another server connection: every query goes through `io::db::Sql`.
+#[test]
+fn no_named_prepared_statements_in_the_source() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    let named =
+                        [".query(", ".query_one(", ".query_opt(", ".execute(", ".prepare(", ".query_raw("];
+                    if named.iter().any(|n| line.contains(n)) {
+                        out.push(format!("{}:{}: {}", p.display(), i + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
+    assert!(found.is_empty(), "use io::db::Sql (rows/row/row_opt/exec) instead:\n{}", found.join("\n"));
+}
