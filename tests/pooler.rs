@@ -107,3 +107,41 @@ fn no_named_prepared_statements_in_the_source() {
     walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
     assert!(found.is_empty(), "use io::db::Sql (rows/row/row_opt/exec) instead:\n{}", found.join("\n"));
 }
+
+/// The harness reproduces the fault for real: through this PgBouncer, named
+/// statements of concurrent clients collide, unnamed ones do not.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pooler_breaks_named_statements_and_not_unnamed_ones() {
+    let db = cluster().create_database().await.unwrap();
+    // Two server connections for six clients: a statement prepared on one
+    // is bound on the other.
+    let bouncer = PgBouncer::start(cluster(), "transaction", 2).unwrap();
+    let mut clients = Vec::new();
+    for _ in 0..6 {
+        clients.push(actorctl_testkit::cluster::connect(&bouncer.url(&db)).await.unwrap());
+    }
+    let run = |named: bool| {
+        let clients = &clients;
+        async move {
+            let each = clients.iter().map(|c| async move {
+                let mut errors = Vec::new();
+                for i in 0..25i32 {
+                    let r = if named {
+                        c.query("SELECT $1::int4", &[&i]).await
+                    } else {
+                        c.query_typed("SELECT $1::int4", &[(&i, tokio_postgres::types::Type::INT4)]).await
+                    };
+                    if let Err(e) = r {
+                        errors.push(e.as_db_error().map_or(e.to_string(), |d| d.message().to_string()));
+                    }
+                }
+                errors
+            });
+            futures::future::join_all(each).await.concat()
+        }
+    };
+    let named = run(true).await;
+    assert!(named.iter().any(|e| e.contains("prepared statement")), "{named:?}\n{}", bouncer.log());
+    let unnamed = run(false).await;
+    assert!(unnamed.is_empty(), "{unnamed:?}");
+}
