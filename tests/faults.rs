@@ -262,12 +262,30 @@ async fn the_database_restarted_mid_recover() {
     let db = c.create_database().await.unwrap();
     let mut fleet = Fleet::in_database(c.url(&db), db, FleetOptions::default()).await.unwrap();
     let names = fleet.insert_many_without_actors("dbr", 40).await.unwrap();
-    let args =
-        ["recover", "--all", "--yes", "--min-age", "0s", "--rps", "10", "--concurrency", "2", "-o", "json"];
+    // Shorter bounds than the defaults keep the test short: a start whose
+    // commit the crash lost is waited for until --verify-timeout.
+    let args = [
+        "recover",
+        "--all",
+        "--yes",
+        "--min-age",
+        "0s",
+        "--rps",
+        "10",
+        "--concurrency",
+        "2",
+        "--statement-timeout",
+        "5s",
+        "-o",
+        "json",
+    ];
     let child = spawn(&fleet.url, &args);
     claimed(&fleet.pg, fleet.cms(), 8).await;
+    let t0 = Instant::now();
     c.restart().unwrap();
+    println!("restarted in {:?}", t0.elapsed());
     let out = child.wait_with_output().unwrap();
+    println!("first run ended {:?} after the restart began", t0.elapsed());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(3), "a backend became unusable: {stderr}");
     let rs = results(&out);
@@ -297,6 +315,7 @@ async fn the_database_restarted_mid_recover() {
         &["recover", "--all", "--yes", "--min-age", "0s", "--verify-timeout", "30s", "-o", "json"],
     );
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    println!("rerun done at {:?}", t0.elapsed());
     one_actor_each(&fleet, &names, Duration::from_secs(60)).await;
     // No claim without journal rows (intents of the first run older than the
     // verify timeout are reconciled by any acting run; here the rerun's own
