@@ -72,6 +72,24 @@ async fn four_sweeps_through_pgbouncer_in_transaction_mode() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_pooler_on_the_servers_own_port_is_recognized_too() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let names = fleet.insert_many_without_actors("port", 5).await.unwrap();
+    // Same port as the server, another loopback address: the port check
+    // cannot tell; PgBouncer's refusal of the provider's session options can.
+    let bouncer = PgBouncer::start_on(cluster(), "transaction", 2, "127.0.0.2", cluster().port).unwrap();
+    let r = run(
+        &bouncer.url(&fleet.db_name),
+        &["recover", "--all", "--yes", "--min-age", "0s", "-o", "json", "-v"],
+    );
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(r.json()["summary"]["done"], 5, "{}", r.stdout);
+    assert!(r.stderr.contains("refused session options"), "{}", r.stderr);
+    let counts = fleet.running_actors_by_k8s().await.unwrap();
+    assert!(names.iter().all(|n| counts.get(n) == Some(&1)), "{counts:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn statement_pooling_is_refused_plainly() {
     let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
     fleet.insert_many_without_actors("stmt", 2).await.unwrap();

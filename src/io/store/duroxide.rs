@@ -62,25 +62,35 @@ impl DuroxideBackend {
             )));
         }
         let bound = b.statement_timeout + Duration::from_secs(2);
-        if b.pooled {
-            tracing::info!("the store is behind a pooler: acting through unnamed statements");
+        let pooled = |why: &'static str| async move {
+            tracing::info!("{why}: acting through unnamed statements");
             let db = target.connect(b.statement_timeout).await?;
             let via = Via::Pooled { db, schema: schema.to_string() };
-            return Ok(DuroxideBackend { via, orchestration: orchestration.to_string(), bound });
+            anyhow::Ok(DuroxideBackend { via, orchestration: orchestration.to_string(), bound })
+        };
+        if b.pooled {
+            return pooled("the store is behind a pooler").await;
         }
         let mut config = ProviderConfig::url(bounded_url(&target.secret_url(), b.statement_timeout));
         config.schema_name = Some(schema.to_string());
         config.migration_policy = MigrationPolicy::VerifyOnly;
-        let provider = tokio::time::timeout(b.connect_timeout, PostgresProvider::new_with_config(config))
+        let opened = tokio::time::timeout(b.connect_timeout, PostgresProvider::new_with_config(config))
             .await
-            .map_err(|_| backend(format!("cannot open the orchestration store at {target}: timed out")))?
-            .map_err(|e| {
+            .map_err(|_| backend(format!("cannot open the orchestration store at {target}: timed out")))?;
+        let provider = match opened {
+            Ok(provider) => provider,
+            // A pooler on the server's own port refuses the session options.
+            Err(e) if format!("{e:#}").contains("unsupported startup parameter") => {
+                return pooled("the store refused session options (a pooler)").await
+            }
+            Err(e) => {
                 // sqlx errors can quote the connection string: keep only the first line, scrubbed.
                 let msg = scrub(&format!("{e}"), target);
-                anyhow::Error::new(BackendError(format!(
+                return Err(anyhow::Error::new(BackendError(format!(
                     "cannot open the orchestration store {schema} at {target} with duroxide-pg: {msg}"
-                )))
-            })?;
+                ))));
+            }
+        };
         let via = Via::Client(Client::new(Arc::new(provider)));
         Ok(DuroxideBackend { via, orchestration: orchestration.to_string(), bound })
     }

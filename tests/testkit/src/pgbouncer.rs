@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use crate::cluster::{free_port, is_root, Cluster};
 
 pub struct PgBouncer {
+    pub addr: String,
     pub port: u16,
     dir: PathBuf,
 }
@@ -28,12 +29,23 @@ impl PgBouncer {
     /// PgBouncer in `pool_mode` (transaction, session, statement) with
     /// `pool_size` server connections per database.
     pub fn start(cluster: &Cluster, pool_mode: &str, pool_size: u32) -> Result<PgBouncer> {
+        Self::start_on(cluster, pool_mode, pool_size, "127.0.0.1", free_port())
+    }
+
+    /// Listening on `addr:port` (e.g. the server's own port on another
+    /// loopback address, as a pooler in front of a service often does).
+    pub fn start_on(
+        cluster: &Cluster,
+        pool_mode: &str,
+        pool_size: u32,
+        addr: &str,
+        port: u16,
+    ) -> Result<PgBouncer> {
         let bin = binary()?;
         let dir = tempfile::Builder::new().prefix("actorctl-pgbouncer-").tempdir()?.keep();
-        let port = free_port();
         let ini = format!(
             "[databases]\n* = host=127.0.0.1 port={pg} user=postgres\n\n\
-             [pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = {port}\nunix_socket_dir =\n\
+             [pgbouncer]\nlisten_addr = {addr}\nlisten_port = {port}\nunix_socket_dir =\n\
              auth_type = any\npool_mode = {pool_mode}\ndefault_pool_size = {pool_size}\n\
              max_client_conn = 1000\nserver_reset_query =\nlogfile = {dir}/pgbouncer.log\n\
              pidfile = {dir}/pgbouncer.pid\n",
@@ -59,19 +71,19 @@ impl PgBouncer {
             bail!("pgbouncer failed to start: {}{}", String::from_utf8_lossy(&out.stderr), log(&dir));
         }
         let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        while std::net::TcpStream::connect((addr, port)).is_err() {
             if Instant::now() > deadline {
                 bail!("pgbouncer did not listen on {port}: {}", log(&dir));
             }
             std::thread::sleep(Duration::from_millis(50));
         }
         watchdog(&dir);
-        Ok(PgBouncer { port, dir })
+        Ok(PgBouncer { addr: addr.to_string(), port, dir })
     }
 
     /// The URL of database `db` through the pooler.
     pub fn url(&self, db: &str) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/{db}", self.port)
+        format!("postgres://postgres@{}:{}/{db}", self.addr, self.port)
     }
 
     pub fn log(&self) -> String {
