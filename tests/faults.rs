@@ -256,6 +256,28 @@ async fn sighup_ends_a_wait_for_the_sweep_lock() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_signal_during_verification_allows_it_ten_seconds_more() {
+    let mut fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    fleet.insert_many_without_actors("grace", 5).await.unwrap();
+    fleet.stop_runtime().await; // nothing can be verified
+    let args =
+        ["recover", "--all", "--yes", "--min-age", "0s", "--force", "--verify-timeout", "120s", "-o", "json"];
+    let child = spawn(&fleet.url, &args);
+    claimed(&fleet.pg, fleet.cms(), 5).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let sent = Instant::now();
+    signal(&child, libc::SIGTERM);
+    let out = child.wait_with_output().unwrap();
+    let took = sent.elapsed();
+    assert_eq!(out.status.code(), Some(143), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(took >= Duration::from_secs(9) && took < Duration::from_secs(12), "{took:?}");
+    let rs = results(&out);
+    assert_eq!(count(&rs, "unverified"), 5, "{rs:?}");
+    assert!(dangling(&fleet.pg, fleet.cms()).await.is_empty(), "unverified outcomes are journaled");
+    println!("verification ended {took:?} after SIGTERM");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_second_signal_exits_at_once_and_the_journal_still_holds_every_claim() {
     let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
     let names = fleet.insert_many_without_actors("twice", 10).await.unwrap();

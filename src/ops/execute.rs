@@ -277,7 +277,8 @@ impl Executor<'_> {
     ) -> Result<Vec<ActionResult>, (Vec<InFlight>, anyhow::Error)> {
         let timeout =
             if interrupt::interrupted() { self.verify_timeout.min(GRACE) } else { self.verify_timeout };
-        let deadline = Instant::now() + timeout;
+        let mut deadline = Instant::now() + timeout;
+        let mut graced = interrupt::interrupted();
         let mut pending: Vec<InFlight> = flights;
         let mut concluded: Vec<(InFlight, HashMap<String, ActorState>)> = Vec::new();
         loop {
@@ -292,6 +293,11 @@ impl Executor<'_> {
                     }
                 },
             };
+            if !graced && interrupt::interrupted() {
+                // A signal during verification: at most GRACE more.
+                graced = true;
+                deadline = deadline.min(Instant::now() + GRACE);
+            }
             let last_round = Instant::now() >= deadline;
             let (ready, waiting): (Vec<InFlight>, Vec<InFlight>) =
                 pending.into_iter().partition(|f| last_round || f.satisfied(&states) || f.failed_early());
