@@ -109,7 +109,8 @@ async fn a_row_locked_elsewhere_fails_only_its_own_action() {
     let args = ["recover", "--all", "--yes", "--min-age", "0s", "--statement-timeout", "2s", "-o", "json"];
     let child = spawn(&fleet.url, &args);
     // Hold the lock until actorctl's claim has waited for it and given up.
-    let waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+    let waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                     AND application_name = 'actorctl' AND wait_event_type = 'Lock'";
     let deadline = Instant::now() + Duration::from_secs(60);
     while fleet.pg.query_one(waiting, &[]).await.unwrap().get::<_, i64>(0) == 0 {
         assert!(Instant::now() < deadline, "the claim never waited for the lock");
