@@ -11,8 +11,9 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::interrupt;
-use crate::core::error::{BackendError, UsageError};
+use super::faults::{connection_lost, is_usage};
+use super::{faults, interrupt};
+use crate::core::error::BackendError;
 use crate::core::journal;
 use crate::core::model::{ActionResult, Audit, InstanceState, Limits, Outcome, ProgressSink};
 use crate::core::plan::{Action, Planned};
@@ -344,20 +345,9 @@ impl Executor<'_> {
             .collect()
     }
 
-    /// A failure's cause for the report; a lock wait or a timeout says so.
+    /// A failure's cause for the report (a lock wait says so).
     fn cause(&self, e: &anyhow::Error) -> String {
-        let chain = format!("{e:#}");
-        let code = e.chain().find_map(|c| c.downcast_ref::<tokio_postgres::Error>()).and_then(|pg| pg.code());
-        if code == Some(&tokio_postgres::error::SqlState::LOCK_NOT_AVAILABLE)
-            || chain.contains("lock timeout")
-        {
-            format!(
-                "gave up waiting for a lock held by another session after {} (lock_timeout): {chain}",
-                humantime::format_duration(self.lock_timeout)
-            )
-        } else {
-            chain
-        }
+        faults::cause(e, self.lock_timeout)
     }
 
     /// A claim can be overtaken between our claim and our start: another
@@ -515,24 +505,6 @@ pub(crate) fn sort_by_plan(plan: &[Planned], results: &mut [ActionResult]) {
     results.sort_by_key(position);
 }
 
-/// The connection is gone (or gave no answer): no new action may start.
-pub(crate) fn connection_lost(e: &anyhow::Error) -> bool {
-    use tokio_postgres::error::SqlState;
-    e.chain().any(|c| {
-        if c.is::<crate::io::db::NoAnswer>() {
-            return true;
-        }
-        let Some(pg) = c.downcast_ref::<tokio_postgres::Error>() else { return false };
-        pg.is_closed()
-            || pg.code().is_some_and(|code| {
-                code.code().starts_with("08")
-                    || [SqlState::ADMIN_SHUTDOWN, SqlState::CRASH_SHUTDOWN, SqlState::CANNOT_CONNECT_NOW]
-                        .contains(code)
-            })
-            || std::error::Error::source(pg).is_some_and(|s| s.is::<std::io::Error>())
-    })
-}
-
 impl InFlight {
     fn new(p: &Planned, new_actor_id: Option<String>) -> InFlight {
         InFlight {
@@ -632,10 +604,6 @@ fn k8s_of(p: &Planned) -> Result<&str> {
 pub(crate) fn new_actor_id(k8s_name: &str) -> String {
     let hex = uuid::Uuid::new_v4().simple().to_string();
     format!("actor-{k8s_name}-{}", &hex[..8])
-}
-
-fn is_usage(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<UsageError>().is_some()
 }
 
 /// Test-only: `ACTORCTL_TEST_CRASH_AFTER=claim|start|cancel` makes the

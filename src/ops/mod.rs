@@ -2,6 +2,7 @@
 //! repair protocol, run the one repair pipeline, sweep.
 
 pub(crate) mod execute;
+pub(crate) mod faults;
 pub(crate) mod interrupt;
 pub(crate) mod reconcile;
 pub(crate) mod repair;
