@@ -6,7 +6,6 @@ use actorctl::{lower, ColorChoice, Lowered, Stop, Term};
 
 const EXIT_OK: u8 = 0;
 const EXIT_USAGE: u8 = 2;
-const EXIT_INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
     // `COMPLETE=<shell> actorctl …`: answer the shell and exit.
@@ -60,22 +59,31 @@ fn run(cli: Cli, matches: &clap::ArgMatches, term: &Term, secrets: &mut Vec<Stri
     })
 }
 
-/// Ctrl-C: a graceful stop where the command supports one, else exit 130.
+/// SIGINT, SIGTERM, SIGHUP: a graceful stop where the command supports one
+/// (a second signal exits at once), else exit 128 + the signal's number.
 fn listen_for_interrupts() {
-    tokio::spawn(async {
-        while tokio::signal::ctrl_c().await.is_ok() {
-            match actorctl::interrupt() {
-                Stop::Graceful => eprintln!(
-                    "actorctl: interrupted: starting no new actions, finishing those in flight (Ctrl-C again to abort)"
-                ),
-                Stop::Done => std::process::exit(EXIT_OK.into()),
-                Stop::Now => {
-                    eprintln!("actorctl: interrupted");
-                    std::process::exit(EXIT_INTERRUPTED.into());
+    use tokio::signal::unix::{signal, SignalKind};
+    for (kind, signo) in [
+        (SignalKind::interrupt(), libc::SIGINT),
+        (SignalKind::terminate(), libc::SIGTERM),
+        (SignalKind::hangup(), libc::SIGHUP),
+    ] {
+        let Ok(mut stream) = signal(kind) else { continue };
+        tokio::spawn(async move {
+            while stream.recv().await.is_some() {
+                match actorctl::interrupt(signo) {
+                    Stop::Graceful => eprintln!(
+                        "actorctl: interrupted: starting no new actions, finishing those in flight (again to abort)"
+                    ),
+                    Stop::Done => std::process::exit(EXIT_OK.into()),
+                    Stop::Now(code) => {
+                        eprintln!("actorctl: interrupted");
+                        std::process::exit(code.into());
+                    }
                 }
             }
-        }
-    });
+        });
+    }
 }
 
 /// `0.1.0 (git abc123def456)`

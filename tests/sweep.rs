@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(120);
 
+/// Advisory locks granted in this test's database (tests share a cluster).
+const LOCKS_HERE: &str = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
 fn sweep_cmd(url: &str, extra: &[&str]) -> Std {
     let mut c = Std::new(assert_cmd::cargo::cargo_bin("actorctl"));
     c.args(["sweep", "--min-age", "0s", "-o", "json"])
@@ -117,12 +121,7 @@ async fn a_killed_sweeper_frees_the_lock() {
         sweep_cmd(&fleet.url, &[]).env("ACTORCTL_TEST_PAUSE_AFTER_LOCK_MS", "60000").spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let held: i64 = fleet
-            .pg
-            .query_one("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", &[])
-            .await
-            .unwrap()
-            .get(0);
+        let held: i64 = fleet.pg.query_one(LOCKS_HERE, &[]).await.unwrap().get(0);
         if held > 0 {
             break;
         }

@@ -4,13 +4,14 @@
 use anyhow::Result;
 
 use crate::core::error::usage;
-use crate::core::guard::{dry_run_exit_code, exit_code, Bulk};
+use crate::core::guard::{dry_run_exit_code, exit_code, Bulk, End};
 use crate::core::model::{Format, Ran};
 use crate::core::plan::{plan_recovery, Selection};
 use crate::core::plan_file::recheck;
 use crate::ops::interrupt;
 use crate::ops::repair::{self, Pipeline};
 use crate::ops::session::{Connections, Session, RESTART_WINDOW};
+use crate::output::print::print_lost;
 use crate::output::render::{plan_file, results};
 use crate::output::ui::{Ask, Ui};
 use crate::output::Term;
@@ -47,7 +48,7 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
         term.note(&results::workers_down_note(msg, job.bulk.rails.force));
     }
     let json = s.format == Format::Json;
-    let (results_, interrupted) = match repair::run(&session, diagnosis, &plan, &pipeline, &ui).await? {
+    let (results_, end) = match repair::run(&session, diagnosis, &plan, &pipeline, &ui).await? {
         Ran::DryRun(d) => {
             term.emit(&if json {
                 plan_file::plan_json(&d, &plan_settings)
@@ -62,9 +63,9 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
         Ran::Refused(r, _) => anyhow::bail!(r.message),
         Ran::Nothing(r) => {
             term.note("nothing to recover");
-            (r, false)
+            (r, End::default())
         }
-        Ran::Acted { results, interrupted } => (results, interrupted),
+        Ran::Acted { results, end } => (results, end),
     };
     if json {
         term.emit(&plan_file::results_json(&results_, &plan_settings))?;
@@ -74,5 +75,6 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
             term.note(&results::summary_line(&results_));
         }
     }
-    Ok(exit_code(&results_, false, interrupted))
+    print_lost(term, &end);
+    Ok(exit_code(&results_, false, &end))
 }

@@ -3,12 +3,13 @@
 use anyhow::Result;
 
 use crate::core::error::EXIT_OK;
-use crate::core::guard::exit_code;
+use crate::core::guard::{exit_code, End};
 use crate::core::model::Limits;
 use crate::core::model::Ran;
 use crate::core::plan::Request;
 use crate::ops::repair::{self, plan_actor, plan_one, Pipeline};
 use crate::ops::session::{Connections, Session, RESTART_WINDOW};
+use crate::output::print::print_lost;
 use crate::output::render::results;
 use crate::output::ui::{Ask, Ui};
 use crate::output::Term;
@@ -43,12 +44,15 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
         Pipeline { command, action: &job.action, confirm: ask, guard: None, limits: Limits::ONE_AT_A_TIME };
     let ui = Ui { term, ask: if ask { Ask::Cancel } else { Ask::Never }, quiet: true };
     let json = s.format == crate::core::model::Format::Json;
-    let mut results_ = match repair::run(&session, &fleet.report.diagnosis, &plan, &pipeline, &ui).await? {
+    let (mut results_, end) = match repair::run(&session, &fleet.report.diagnosis, &plan, &pipeline, &ui)
+        .await?
+    {
         Ran::DryRun(described) => {
             term.emit(&if json { results::plan_json(&described) } else { results::plan_text(&described) })?;
             return Ok(EXIT_OK);
         }
-        Ran::Nothing(r) | Ran::Acted { results: r, .. } => r,
+        Ran::Nothing(r) => (r, End::default()),
+        Ran::Acted { results, end } => (results, end),
         Ran::Refused(..) => unreachable!("single actions have no bulk guard"),
     };
     // Say so in the result too, when the instance was quarantined.
@@ -58,5 +62,6 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
         }
     }
     term.emit(&if json { results::json(&results_) } else { results::table(&results_, term.color()) })?;
-    Ok(exit_code(&results_, false, false))
+    print_lost(term, &end);
+    Ok(exit_code(&results_, false, &end))
 }

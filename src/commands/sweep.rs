@@ -3,10 +3,10 @@
 use anyhow::Result;
 
 use crate::core::classify::Row;
-use crate::core::guard::{dry_run_exit_code, exit_code};
+use crate::core::guard::{dry_run_exit_code, exit_code, End};
 use crate::core::model::{Format, Ran};
 use crate::ops::sweep::sweep;
-use crate::output::print::{print_sweep, Printed};
+use crate::output::print::{print_lost, print_sweep, Printed};
 use crate::output::render::monitor::{self, SweepMetrics};
 use crate::output::render::{results, sweep as render};
 use crate::output::ui::{Ask, Ui};
@@ -26,16 +26,18 @@ pub(crate) async fn run(job: SweepJob, s: &Settings, term: &Term) -> Result<u8> 
         }
     };
     let json = s.format == Format::Json;
-    let (results_, refusal, interrupted) = match &swept.ran {
+    let (results_, refusal, end) = match &swept.ran {
         Some(Ran::DryRun(described)) => {
             let plan: Vec<_> = described.iter().map(|(p, _)| p.clone()).collect();
             term.emit(&if json { results::plan_json(described) } else { results::dry_run_table(&plan) })?;
             return Ok(dry_run_exit_code(&plan));
         }
-        Some(Ran::Refused(r, would)) => (Vec::new(), Some((r.message.as_str(), would.as_slice())), false),
-        Some(Ran::Nothing(r)) => (r.clone(), None, false),
-        Some(Ran::Acted { results, interrupted }) => (results.clone(), None, *interrupted),
-        None => (Vec::new(), None, false),
+        Some(Ran::Refused(r, would)) => {
+            (Vec::new(), Some((r.message.as_str(), would.as_slice())), End::default())
+        }
+        Some(Ran::Nothing(r)) => (r.clone(), None, End::default()),
+        Some(Ran::Acted { results, end }) => (results.clone(), None, end.clone()),
+        None => (Vec::new(), None, End { interrupted: swept.interrupted, lost: None }),
     };
     let rows: Vec<&Row> = swept.report.rows.iter().collect();
     let diagnosis = &swept.report.diagnosis;
@@ -63,11 +65,12 @@ pub(crate) async fn run(job: SweepJob, s: &Settings, term: &Term) -> Result<u8> 
         term.emit(&line)?;
         return Ok(code);
     }
+    print_lost(term, &end);
     let quiet = job.bulk.quiet;
     print_sweep(
         term,
         &report,
         Printed { json, quiet, window: job.restart_window, took: swept.took, lock: swept.lock_held },
     )?;
-    Ok(exit_code(&results_, refusal.is_some(), interrupted))
+    Ok(exit_code(&results_, refusal.is_some(), &end))
 }

@@ -19,7 +19,10 @@ pub(crate) fn describe(p: &Planned, d: &Describe) -> Vec<String> {
             &sql::claim(&d.cms_schema, running),
             &[&sql::literal(Some(k8s)), &sql::literal(old), &sql::literal(new)],
         );
-        format!("claim: {text} (0 rows: skip, changed concurrently)")
+        format!(
+            "claim: {text}, with an actor_action_claimed intent row in the same transaction \
+             (0 rows: skip, changed concurrently)"
+        )
     };
     if d.backend == BackendKind::Http && !matches!(p.action, Action::None | Action::CancelOrphan) {
         return vec![

@@ -2,7 +2,7 @@
 //! when to refuse, whom to quarantine, and what a run's exit code is.
 
 use super::classify::{Class, Diagnosis, Report, Row};
-use super::error::{EXIT_INTERRUPTED, EXIT_OK, EXIT_UNHEALTHY};
+use super::error::{EXIT_BACKEND, EXIT_OK, EXIT_UNHEALTHY};
 use super::model::ActionResult;
 use super::plan::{Action, Planned};
 use super::timefmt::compact;
@@ -184,11 +184,23 @@ pub(crate) fn quarantine_candidates(rows: &[Row], burst: i64) -> Vec<String> {
         .collect()
 }
 
-/// The exit code of a command that acted (docs/DOMAIN.md §6): 130 after an
-/// interrupt, 1 when it refused or any action did not succeed, else 0.
-pub(crate) fn exit_code(results: &[ActionResult], refused: bool, interrupted: bool) -> u8 {
-    if interrupted {
-        EXIT_INTERRUPTED
+/// How a run that acted ended, besides its results.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct End {
+    /// The exit code a signal asked for (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
+    pub(crate) interrupted: Option<u8>,
+    /// A backend became unusable midway: no new action was started after it.
+    pub(crate) lost: Option<String>,
+}
+
+/// The exit code of a command that acted (docs/DOMAIN.md §6): the signal's
+/// code after an interrupt, 3 when a backend became unusable, 1 when it
+/// refused or any action did not succeed, else 0.
+pub(crate) fn exit_code(results: &[ActionResult], refused: bool, end: &End) -> u8 {
+    if let Some(code) = end.interrupted {
+        code
+    } else if end.lost.is_some() {
+        EXIT_BACKEND
     } else if refused || results.iter().any(|r| !r.outcome.is_ok()) {
         EXIT_UNHEALTHY
     } else {
@@ -260,10 +272,14 @@ mod tests {
         let p = planned(Action::Restart);
         let done = ActionResult::of(&p, Outcome::Done, None, String::new());
         let failed = ActionResult::of(&p, Outcome::Unverified, None, String::new());
-        assert_eq!(exit_code(std::slice::from_ref(&done), false, false), EXIT_OK);
-        assert_eq!(exit_code(&[done.clone(), failed], false, false), EXIT_UNHEALTHY);
-        assert_eq!(exit_code(std::slice::from_ref(&done), true, false), EXIT_UNHEALTHY);
-        assert_eq!(exit_code(&[done], false, true), EXIT_INTERRUPTED);
+        let ok = End::default();
+        assert_eq!(exit_code(std::slice::from_ref(&done), false, &ok), EXIT_OK);
+        assert_eq!(exit_code(&[done.clone(), failed.clone()], false, &ok), EXIT_UNHEALTHY);
+        assert_eq!(exit_code(std::slice::from_ref(&done), true, &ok), EXIT_UNHEALTHY);
+        let term = End { interrupted: Some(143), lost: None };
+        assert_eq!(exit_code(std::slice::from_ref(&done), false, &term), 143);
+        let lost = End { interrupted: None, lost: Some("connection closed".into()) };
+        assert_eq!(exit_code(&[done, failed], false, &lost), crate::core::error::EXIT_BACKEND);
         assert_eq!(dry_run_exit_code(&[planned(Action::None)]), EXIT_OK);
         assert_eq!(dry_run_exit_code(&[p]), EXIT_UNHEALTHY);
     }

@@ -133,6 +133,8 @@ string_like!(ActorStatus, InstanceState);
 /// The `instance_events.event_type` values actorctl writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum AuditEvent {
+    /// The write-ahead intent, written with the claim (docs/DOMAIN.md §5).
+    Claimed,
     Started,
     Restarted,
     Cancelled,
@@ -146,6 +148,7 @@ pub(crate) enum AuditEvent {
 impl AuditEvent {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
+            AuditEvent::Claimed => "actor_action_claimed",
             AuditEvent::Started => "actor_started",
             AuditEvent::Restarted => "actor_restarted",
             AuditEvent::Cancelled => "actor_cancelled",
@@ -172,6 +175,8 @@ impl AuditEvent {
 pub(crate) struct Audit {
     pub(crate) operator: String,
     pub(crate) reason: String,
+    /// Shared by every row one command writes, so an intent finds its outcome.
+    pub(crate) run_id: String,
 }
 
 /// One row for `instance_events`.
@@ -196,6 +201,7 @@ impl Audit {
             m.insert("reason".into(), self.reason.clone().into());
             m.insert("operator".into(), self.operator.clone().into());
             m.insert("actorctl_version".into(), env!("CARGO_PKG_VERSION").into());
+            m.insert("run_id".into(), self.run_id.clone().into());
         }
         AuditEntry { k8s_name: k8s_name.to_string(), event, message, metadata: extra }
     }
@@ -215,6 +221,7 @@ impl Audit {
     pub(crate) fn of_result(&self, r: &ActionResult) -> Option<AuditEntry> {
         let (event, k8s) = (AuditEvent::of(r.action)?, r.k8s_name.as_deref()?);
         let extra = serde_json::json!({
+            "action": r.action.as_str(),
             "old_actor_id": r.old_actor_id,
             "new_actor_id": r.new_actor_id,
             "class": r.class,
@@ -380,6 +387,6 @@ pub(crate) enum Ran {
     Nothing(Vec<ActionResult>),
     Acted {
         results: Vec<ActionResult>,
-        interrupted: bool,
+        end: super::guard::End,
     },
 }

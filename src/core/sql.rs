@@ -12,6 +12,19 @@ pub(crate) fn claim(cms_schema: &str, running_only: bool) -> String {
     )
 }
 
+/// The claim and its intent row in one statement, hence one transaction:
+/// `$4`..`$6` are the intent's event type, message and metadata; its
+/// old and new state are the instance's (toygres's meaning of those
+/// columns). One row inserted: claimed; none: changed concurrently.
+pub(crate) fn claim_journaled(cms_schema: &str, running_only: bool) -> String {
+    format!(
+        "WITH claimed AS ({} RETURNING id, state::text AS state) \
+         INSERT INTO {cms_schema}.instance_events (instance_id, event_type, old_state, new_state, message, metadata) \
+         SELECT id, $4, state, state, $5, $6 FROM claimed",
+        claim(cms_schema, running_only)
+    )
+}
+
 /// `sql` with `$n` replaced by the display text of `params[n-1]`, for a
 /// dry run (highest numbers first, so `$1` never eats the front of `$10`).
 pub(crate) fn shown(sql: &str, params: &[&str]) -> String {
@@ -37,6 +50,9 @@ mod tests {
              AND state = 'running' AND instance_actor_orchestration_id IS NOT DISTINCT FROM NULL"
         );
         assert!(!claim("cms", false).contains("state ="));
+        let journaled = claim_journaled("cms", true);
+        assert!(journaled.starts_with(&format!("WITH claimed AS ({sql} RETURNING id")), "{journaled}");
+        assert!(journaled.contains("INSERT INTO cms.instance_events"), "{journaled}");
         assert_eq!(literal(Some("o'k")), "'o''k'");
     }
 }

@@ -8,8 +8,10 @@ use uuid::Uuid;
 
 use crate::core::classify::{pick_named, CmsInstance, Pick};
 use crate::core::error::{backend, usage, BackendContext};
+use crate::core::journal::{parse_action, Dangling};
 use crate::core::model::AuditEntry;
 use crate::core::records::{Event, HealthCheck};
+use crate::io::db::Sql;
 
 /// The two shapes of deployment: newer ones keep `last_health_check` on the
 /// instance row, older ones only in `instance_health_checks`.
@@ -38,7 +40,7 @@ impl<'a> Cms<'a> {
         target: &dyn std::fmt::Display,
     ) -> Result<Cms<'a>> {
         let row = client
-            .query_one(
+            .row(
                 "SELECT to_regclass(format('%I.instances', $1::text)) IS NOT NULL,
                         EXISTS (SELECT 1 FROM information_schema.columns
                                  WHERE table_schema = $1 AND table_name = 'instances'
@@ -84,7 +86,9 @@ impl<'a> Cms<'a> {
         };
         let window = self.restart_window.as_secs();
         // Quarantine is the latest of actor_quarantined / _cleared; restarts
-        // count within the window and since the last clearing.
+        // count within the window and since the last clearing. Claims count
+        // (a crash cannot hide a restart from the budget); outcome rows only
+        // where no journal exists (written before it, or by the control plane).
         format!(
             "SELECT i.id, coalesce(i.user_name::text, i.k8s_name::text), i.k8s_name::text, coalesce(i.namespace::text, ''),
                     i.state::text, i.health_status::text, i.instance_actor_orchestration_id::text,
@@ -94,7 +98,9 @@ impl<'a> Cms<'a> {
                                  AND e.event_type IN ('actor_quarantined', 'actor_quarantine_cleared')
                                ORDER BY e.created_at DESC, e.id DESC LIMIT 1), false),
                     (SELECT count(*) FROM {s}.instance_events e
-                      WHERE e.instance_id = i.id AND e.event_type IN ('actor_started', 'actor_restarted')
+                      WHERE e.instance_id = i.id
+                        AND ((e.event_type = 'actor_action_claimed' AND e.metadata->>'action' IN ('start', 'restart'))
+                             OR (e.event_type IN ('actor_started', 'actor_restarted') AND NOT e.metadata ? 'run_id'))
                         AND e.created_at > now() - interval '{window} seconds'
                         AND e.created_at > coalesce((SELECT max(c.created_at) FROM {s}.instance_events c
                                                       WHERE c.instance_id = i.id
@@ -119,7 +125,7 @@ impl<'a> Cms<'a> {
     pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
         let rows = self
             .client
-            .query(&self.select_instances(""), &[])
+            .rows(&self.select_instances(""), &[])
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
         let now = match rows.first() {
@@ -130,11 +136,8 @@ impl<'a> Cms<'a> {
     }
 
     async fn now(&self) -> Result<DateTime<Utc>> {
-        let row = self
-            .client
-            .query_one("SELECT now()", &[])
-            .await
-            .backend_context(|| "cannot read the clock".into())?;
+        let row =
+            self.client.row("SELECT now()", &[]).await.backend_context(|| "cannot read the clock".into())?;
         Ok(row.get(0))
     }
 
@@ -152,7 +155,7 @@ impl<'a> Cms<'a> {
         );
         let rows = self
             .client
-            .query(&sql, &[&name])
+            .rows(&sql, &[&name])
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
         let found: Vec<(Uuid, CmsInstance)> = rows.iter().map(instance_from_row).collect();
@@ -183,7 +186,7 @@ impl<'a> Cms<'a> {
             "SELECT k8s_name::text, user_name::text FROM {}.instances ORDER BY k8s_name LIMIT 200000",
             self.schema
         );
-        let Ok(rows) = self.client.query(&sql, &[]).await else { return Vec::new() };
+        let Ok(rows) = self.client.rows(&sql, &[]).await else { return Vec::new() };
         let names: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
         let all = names.iter().flat_map(|(k, u)| [k.as_str(), u.as_str()]);
         crate::core::suggest::closest(name, all, 3)
@@ -197,7 +200,7 @@ impl<'a> Cms<'a> {
               ORDER BY k8s_name LIMIT 5",
             self.schema
         );
-        let mut similar: Vec<String> = match self.client.query(&sql, &[&name]).await {
+        let mut similar: Vec<String> = match self.client.rows(&sql, &[&name]).await {
             Ok(rows) => rows.iter().map(|r| r.get(0)).collect(),
             Err(_) => Vec::new(),
         };
@@ -222,7 +225,7 @@ impl<'a> Cms<'a> {
         );
         let rows = self
             .client
-            .query(&sql, &[&id, &limit])
+            .rows(&sql, &[&id, &limit])
             .await
             .backend_context(|| format!("cannot read {}.instance_health_checks", self.schema))?;
         Ok(rows
@@ -246,7 +249,7 @@ impl<'a> Cms<'a> {
         );
         let rows = self
             .client
-            .query(&sql, &[&id, &limit])
+            .rows(&sql, &[&id, &limit])
             .await
             .backend_context(|| format!("cannot read {}.instance_events", self.schema))?;
         Ok(rows
@@ -264,22 +267,64 @@ impl<'a> Cms<'a> {
 }
 
 impl Cms<'_> {
-    /// The compare-and-swap of docs/DOMAIN.md §5: point the instance at `new`
-    /// only if it still points at `expected` (and, for a start, is still
-    /// running). `false`: someone else acted or the instance changed.
+    /// The compare-and-swap of docs/DOMAIN.md §5 together with its intent
+    /// row, in one transaction: point the instance at `new` only if it still
+    /// points at `expected` (and, for a start, is still running). `false`:
+    /// someone else acted or the instance changed, and nothing was written.
     pub(crate) async fn claim(
         &self,
         k8s_name: &str,
         expected: Option<&str>,
         new: Option<&str>,
         running_only: bool,
+        intent: &AuditEntry,
     ) -> Result<bool> {
-        let sql = crate::core::sql::claim(&self.schema, running_only);
-        let n =
-            self.client.execute(&sql, &[&k8s_name, &expected, &new]).await.backend_context(|| {
-                format!("cannot update {}.instances (claim of {k8s_name})", self.schema)
-            })?;
+        let sql = crate::core::sql::claim_journaled(&self.schema, running_only);
+        let e = intent;
+        let n = self
+            .client
+            .exec(&sql, &[&k8s_name, &expected, &new, &e.event.as_str(), &e.message, &e.metadata])
+            .await
+            .backend_context(|| format!("cannot update {}.instances (claim of {k8s_name})", self.schema))?;
         Ok(n == 1)
+    }
+
+    /// Intents older than `age` without an outcome row of the same run,
+    /// action and actors (a crash between claim and audit).
+    pub(crate) async fn dangling_intents(&self, age: std::time::Duration) -> Result<Vec<Dangling>> {
+        let sql = format!(
+            "SELECT i.k8s_name::text, c.metadata->>'run_id', c.metadata->>'action',
+                    c.metadata->>'old_actor_id', c.metadata->>'new_actor_id'
+               FROM {s}.instance_events c JOIN {s}.instances i ON i.id = c.instance_id
+              WHERE c.event_type = 'actor_action_claimed'
+                AND c.created_at < now() - make_interval(secs => $1)
+                AND NOT EXISTS (
+                    SELECT 1 FROM {s}.instance_events o
+                     WHERE o.instance_id = c.instance_id AND o.event_type <> 'actor_action_claimed'
+                       AND o.metadata->>'run_id' = c.metadata->>'run_id'
+                       AND o.metadata->>'action' = c.metadata->>'action'
+                       AND o.metadata->>'new_actor_id' IS NOT DISTINCT FROM c.metadata->>'new_actor_id'
+                       AND o.metadata->>'old_actor_id' IS NOT DISTINCT FROM c.metadata->>'old_actor_id')
+              ORDER BY c.id LIMIT 10000",
+            s = self.schema
+        );
+        let rows = self
+            .client
+            .rows(&sql, &[&age.as_secs_f64()])
+            .await
+            .backend_context(|| format!("cannot read the journal in {}.instance_events", self.schema))?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                Some(Dangling {
+                    k8s_name: r.get(0),
+                    run_id: r.get::<_, Option<String>>(1).unwrap_or_default(),
+                    action: parse_action(r.get::<_, Option<&str>>(2)?)?,
+                    old_actor_id: r.get(3),
+                    new_actor_id: r.get(4),
+                })
+            })
+            .collect())
     }
 
     /// What this role lacks to act on actors (empty: it may act). Checked
@@ -287,7 +332,7 @@ impl Cms<'_> {
     pub(crate) async fn missing_write_privileges(&self) -> Result<Vec<String>> {
         let row = self
             .client
-            .query_one(
+            .row(
                 "SELECT has_column_privilege(format('%I.instances', $1::text), 'instance_actor_orchestration_id', 'UPDATE'),
                         has_table_privilege(format('%I.instance_events', $1::text), 'INSERT'),
                         current_user::text",
@@ -314,7 +359,7 @@ impl Cms<'_> {
         );
         let rows = self
             .client
-            .query(&sql, &[&actor_id])
+            .rows(&sql, &[&actor_id])
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
@@ -331,7 +376,7 @@ impl Cms<'_> {
         );
         let rows = self
             .client
-            .query(&sql, &[&k8s_names])
+            .rows(&sql, &[&k8s_names])
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
@@ -356,7 +401,7 @@ impl Cms<'_> {
         let sql = format!("SELECT i.k8s_name::text, {lhc} FROM {s}.instances i WHERE i.k8s_name = ANY($1)");
         let rows = self
             .client
-            .query(&sql, &[&k8s_names])
+            .rows(&sql, &[&k8s_names])
             .await
             .backend_context(|| format!("cannot read the health checks in {s}"))?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
@@ -368,7 +413,7 @@ impl Cms<'_> {
         let sql = format!("SELECT {column}::text FROM {}.instances WHERE k8s_name = $1", self.schema);
         let row = self
             .client
-            .query_opt(&sql, &[&k8s_name])
+            .row_opt(&sql, &[&k8s_name])
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
         Ok(row.and_then(|r| r.get(0)))
@@ -381,7 +426,7 @@ impl Cms<'_> {
         );
         let row = self
             .client
-            .query_opt(&sql, &[&k8s_name])
+            .row_opt(&sql, &[&k8s_name])
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
         Ok(row.and_then(|r| r.get(0)))
@@ -400,11 +445,9 @@ impl Cms<'_> {
         );
         let n = self
             .client
-            .execute(&sql, &[&e.k8s_name, &e.event.as_str(), &e.message, &e.metadata])
+            .exec(&sql, &[&e.k8s_name, &e.event.as_str(), &e.message, &e.metadata])
             .await
-            .backend_context(|| {
-            format!("cannot write the audit trail {}.instance_events", self.schema)
-        })?;
+            .backend_context(|| format!("cannot write the audit trail {}.instance_events", self.schema))?;
         Ok(n == 1)
     }
 }

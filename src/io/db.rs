@@ -1,12 +1,17 @@
 //! Connecting to PostgreSQL: TLS by libpq's sslmode rules, the connect
-//! deadline, and the session's statement timeout.
+//! deadline, the session's statement and lock timeouts; and [`Sql`], the way
+//! every query is sent: as an unnamed statement in one round trip, so that
+//! nothing outlives a transaction behind a pooler in transaction mode
+//! (PgBouncer), and with a client-side deadline besides the server's.
 
 use anyhow::Result;
 use native_tls::{Certificate, TlsConnector};
 use postgres_native_tls::MakeTlsConnector;
+use std::sync::OnceLock;
 use std::time::Duration;
 use tokio_postgres::config::SslMode as PgSslMode;
-use tokio_postgres::{Client, NoTls};
+use tokio_postgres::types::{ToSql, Type};
+use tokio_postgres::{Client, NoTls, Row};
 
 use crate::core::error::{backend, usage, BackendContext};
 use crate::settings::connection::{SslMode, Target};
@@ -26,8 +31,9 @@ impl Connect for Target {
             tokio::time::timeout(deadline + Duration::from_millis(500), fut).await.map_err(|_| {
                 backend(format!("cannot connect to {self}: timed out after {}s", deadline.as_secs()))
             })??;
+        let _ = CALL_DEADLINE.set(statement_timeout);
         client
-            .batch_execute(&format!("SET statement_timeout = {}", statement_timeout.as_millis()))
+            .batch_execute(&session_settings(statement_timeout))
             .await
             .backend_context(|| format!("cannot configure the session on {self}"))?;
         Ok(client)
@@ -94,4 +100,140 @@ where
             tracing::debug!("database connection closed: {e}");
         }
     });
+}
+
+/// How long a lock may be waited for: half the statement timeout, so that a
+/// lock held elsewhere fails with a message that names the lock wait rather
+/// than a generic statement timeout.
+pub(crate) fn lock_timeout(statement_timeout: Duration) -> Duration {
+    if statement_timeout.is_zero() {
+        return Duration::ZERO;
+    }
+    (statement_timeout / 2).max(Duration::from_millis(100))
+}
+
+/// The `SET`s every session starts with.
+pub(crate) fn session_settings(statement_timeout: Duration) -> String {
+    format!(
+        "SET statement_timeout = {}; SET lock_timeout = {}",
+        statement_timeout.as_millis(),
+        lock_timeout(statement_timeout).as_millis()
+    )
+}
+
+/// The client-side bound of one call: the statement timeout plus a margin
+/// for the network (none when statement timeouts are off).
+static CALL_DEADLINE: OnceLock<Duration> = OnceLock::new();
+
+fn call_deadline() -> Option<Duration> {
+    CALL_DEADLINE.get().filter(|d| !d.is_zero()).map(|d| *d + Duration::from_secs(3))
+}
+
+/// A call that got no answer within its client-side deadline.
+#[derive(Debug)]
+pub(crate) struct NoAnswer(pub(crate) Duration);
+
+impl std::fmt::Display for NoAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the database gave no answer within {}s", self.0.as_secs())
+    }
+}
+impl std::error::Error for NoAnswer {}
+
+type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
+
+/// Queries as unnamed statements (`query_typed`: Parse, Bind, Execute, Sync
+/// in one round trip). Plain `query` prepares a named statement (`s0`, …)
+/// and binds it in a second round trip, which a transaction pooler may send
+/// to another server connection.
+pub(crate) trait Sql {
+    async fn rows(&self, sql: &str, params: Params<'_>) -> Result<Vec<Row>>;
+    async fn row(&self, sql: &str, params: Params<'_>) -> Result<Row> {
+        let mut rows = self.rows(sql, params).await?;
+        match rows.len() {
+            1 => Ok(rows.remove(0)),
+            n => Err(anyhow::anyhow!("expected one row, got {n}")),
+        }
+    }
+    async fn row_opt(&self, sql: &str, params: Params<'_>) -> Result<Option<Row>> {
+        Ok(self.rows(sql, params).await?.into_iter().next())
+    }
+    /// The number of rows a statement changed.
+    async fn exec(&self, sql: &str, params: Params<'_>) -> Result<u64>;
+}
+
+impl Sql for Client {
+    async fn rows(&self, sql: &str, params: Params<'_>) -> Result<Vec<Row>> {
+        let typed: Vec<(&(dyn ToSql + Sync), Type)> = params.iter().map(|p| (*p, type_of(*p))).collect();
+        bounded(self.query_typed(sql, &typed)).await
+    }
+
+    async fn exec(&self, sql: &str, params: Params<'_>) -> Result<u64> {
+        use futures::TryStreamExt;
+        let typed = params.iter().map(|p| (*p, type_of(*p)));
+        bounded(async {
+            let stream = self.query_typed_raw(sql, typed).await?;
+            futures::pin_mut!(stream);
+            while stream.try_next().await?.is_some() {}
+            Ok(stream.rows_affected().unwrap_or(0))
+        })
+        .await
+    }
+}
+
+async fn bounded<T>(fut: impl std::future::Future<Output = Result<T, tokio_postgres::Error>>) -> Result<T> {
+    match call_deadline() {
+        None => Ok(fut.await?),
+        Some(d) => Ok(tokio::time::timeout(d, fut).await.map_err(|_| NoAnswer(d))??),
+    }
+}
+
+/// The PostgreSQL type a parameter encodes as: the first candidate its
+/// `ToSql` accepts (text for strings, so the server coerces to varchar).
+fn type_of(p: &(dyn ToSql + Sync)) -> Type {
+    const CANDIDATES: [Type; 10] = [
+        Type::TEXT,
+        Type::INT8,
+        Type::INT4,
+        Type::BOOL,
+        Type::UUID,
+        Type::JSONB,
+        Type::TIMESTAMPTZ,
+        Type::FLOAT8,
+        Type::TEXT_ARRAY,
+        Type::INT8_ARRAY,
+    ];
+    let mut buf = bytes::BytesMut::new();
+    for ty in CANDIDATES {
+        buf.clear();
+        if p.to_sql_checked(&ty, &mut buf).is_ok() {
+            return ty;
+        }
+    }
+    Type::UNKNOWN
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_get_the_type_they_encode_as() {
+        let none: Option<&str> = None;
+        let names = vec!["a".to_string()];
+        assert_eq!(type_of(&"x"), Type::TEXT);
+        assert_eq!(type_of(&none), Type::TEXT);
+        assert_eq!(type_of(&5i64), Type::INT8);
+        assert_eq!(type_of(&uuid::Uuid::nil()), Type::UUID);
+        assert_eq!(type_of(&serde_json::json!({})), Type::JSONB);
+        assert_eq!(type_of(&names), Type::TEXT_ARRAY);
+        assert_eq!(type_of(&true), Type::BOOL);
+    }
+
+    #[test]
+    fn the_lock_wait_ends_before_the_statement() {
+        assert_eq!(lock_timeout(Duration::from_secs(30)), Duration::from_secs(15));
+        assert_eq!(lock_timeout(Duration::ZERO), Duration::ZERO);
+        assert!(session_settings(Duration::from_secs(2)).contains("lock_timeout = 1000"));
+    }
 }

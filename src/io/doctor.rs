@@ -7,6 +7,7 @@ use tokio_postgres::config::Host;
 use tokio_postgres::Client;
 
 use crate::core::error::BackendContext;
+use crate::io::db::Sql;
 use crate::settings::connection::Target;
 
 /// One server, as seen over one connection.
@@ -30,7 +31,7 @@ fn epoch_ms() -> i64 {
 pub(crate) async fn probe(client: &Client, target: &Target) -> Result<Probe> {
     let (local_before, started) = (epoch_ms(), Instant::now());
     let row = client
-        .query_one(
+        .row(
             "SELECT current_setting('server_version'),
                     coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false),
                     (extract(epoch FROM clock_timestamp()) * 1000)::bigint,
@@ -78,7 +79,7 @@ pub(crate) async fn missing_read_privileges(
 ) -> Result<Vec<String>> {
     let names: Vec<String> = tables.iter().map(|t| t.to_string()).collect();
     let rows = client
-        .query(
+        .rows(
             "SELECT t FROM unnest($2::text[]) t
               WHERE to_regclass(format('%I.%I', $1::text, t)) IS NOT NULL
                 AND NOT has_table_privilege(format('%I.%I', $1::text, t), 'SELECT')",

@@ -6,6 +6,7 @@ use tokio_postgres::Client;
 
 use crate::core::error::BackendContext;
 use crate::core::events::{AuditRow, EventQuery};
+use crate::io::db::Sql;
 
 /// The newest `q.limit` matching rows, oldest first; with `after`, only rows
 /// with a larger id (for `--follow`), all of them, oldest first.
@@ -32,7 +33,7 @@ pub(crate) async fn read(
     );
     let since = q.since.as_secs_f64();
     let rows = client
-        .query(&sql, &[&since, &q.types, &q.run, &q.k8s_names, &after.unwrap_or(0), &limit])
+        .rows(&sql, &[&since, &q.types, &q.run, &q.k8s_names, &after.unwrap_or(0), &limit])
         .await
         .backend_context(|| format!("cannot read {schema}.instance_events"))?;
     let mut out: Vec<AuditRow> = rows

@@ -4,6 +4,7 @@ use anyhow::Result;
 use tokio_postgres::Client;
 
 use crate::core::error::BackendContext;
+use crate::io::db::Sql;
 
 /// At most 200 user names and k8s names starting with `prefix`, of
 /// instances that are not deleted.
@@ -14,6 +15,6 @@ pub(crate) async fn matching(client: &Client, schema: &str, prefix: &str) -> Res
           ORDER BY n LIMIT 200"
     );
     let rows =
-        client.query(&sql, &[&prefix]).await.backend_context(|| format!("cannot read {schema}.instances"))?;
+        client.rows(&sql, &[&prefix]).await.backend_context(|| format!("cannot read {schema}.instances"))?;
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }

@@ -8,10 +8,13 @@
 use anyhow::Result;
 use futures::StreamExt;
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::interrupt;
-use crate::core::error::{BackendError, UsageError};
+use super::faults::{connection_lost, is_usage};
+use super::{faults, interrupt};
+use crate::core::error::BackendError;
+use crate::core::journal;
 use crate::core::model::{ActionResult, Audit, InstanceState, Limits, Outcome, ProgressSink, Verify};
 use crate::core::plan::{Action, Planned};
 use crate::core::records::ActorState;
@@ -28,6 +31,17 @@ pub(crate) struct Executor<'a> {
     pub(crate) audit: Audit,
     pub(crate) verify_timeout: Duration,
     pub(crate) verify: Verify,
+    /// How long a claim waits for a row lock (named in its failure).
+    pub(crate) lock_timeout: Duration,
+}
+
+/// What a bulk run hands back: every action's result, the actions claimed
+/// and acted on whose verification the lost connection cut short, and why
+/// the run stopped starting new actions.
+pub(crate) struct Bulk {
+    pub(crate) results: Vec<ActionResult>,
+    pub(crate) unverified: Vec<InFlight>,
+    pub(crate) lost: Option<String>,
 }
 
 /// What the store and the CMS showed of the actions in flight in one round.
@@ -62,9 +76,9 @@ pub(crate) enum Progress {
 }
 
 impl Executor<'_> {
-    /// Claim and act for one planned action (steps 1–3). Errors that mean a
-    /// backend is unusable (exit 3) or the input was wrong (exit 2) are
-    /// returned; anything else becomes a `failed` result.
+    /// Claim and act for one planned action (steps 1–3). A lost connection
+    /// and a usage error are returned; anything else (a lock held elsewhere,
+    /// a timeout, a store or HTTP error) fails this action only.
     pub(crate) async fn act(&self, p: &Planned) -> Result<Progress> {
         let r = match (p.action, self.backend) {
             (Action::None, _) => Ok(Progress::Finished(result(p, Outcome::Skipped, None, p.reason.clone()))),
@@ -74,8 +88,14 @@ impl Executor<'_> {
             (_, Backend::Http(_)) => self.via_http(p).await,
         };
         match r {
-            Err(e) if is_fatal(&e) => Err(e),
-            Err(e) => Ok(Progress::Finished(result(p, Outcome::Failed, None, format!("{e:#}")))),
+            Err(e) if is_usage(&e) || connection_lost(&e) => Err(e),
+            // The API refusing us (auth) or unreachable: the backend is unusable.
+            Err(e)
+                if matches!(self.backend, Backend::Http(_)) && e.downcast_ref::<BackendError>().is_some() =>
+            {
+                Err(e)
+            }
+            Err(e) => Ok(Progress::Finished(result(p, Outcome::Failed, None, self.cause(&e)))),
             ok => ok,
         }
     }
@@ -86,7 +106,8 @@ impl Executor<'_> {
         let k8s = k8s_of(p)?;
         let new_id = new_actor_id(k8s);
         test_hook_pause();
-        if !self.cms.claim(k8s, p.old_actor_id.as_deref(), Some(&new_id), true).await? {
+        let intent = journal::intent(&self.audit, p, k8s, Some(&new_id));
+        if !self.cms.claim(k8s, p.old_actor_id.as_deref(), Some(&new_id), true, &intent).await? {
             return Ok(Progress::Finished(changed_concurrently(p)));
         }
         tracing::info!("{k8s}: claimed for {new_id} (was {:?})", p.old_actor_id);
@@ -94,10 +115,20 @@ impl Executor<'_> {
         let mut flight = InFlight::new(p, Some(new_id.clone()));
         flight.expect_running = Some(new_id.clone());
         flight.changed = true;
-        if self.store.states(std::slice::from_ref(&new_id)).await?.contains_key(&new_id) {
+        match self.store.states(std::slice::from_ref(&new_id)).await {
             // start_orchestration on an existing id silently does nothing.
-            flight.failure = Some(format!("refusing to start {new_id}: the id already exists in the store"));
-            return Ok(Progress::Verify(flight));
+            Ok(known) if known.contains_key(&new_id) => {
+                flight.failure =
+                    Some(format!("refusing to start {new_id}: the id already exists in the store"));
+                return Ok(Progress::Verify(flight));
+            }
+            Ok(_) => {}
+            Err(e) if connection_lost(&e) => return Err(e),
+            Err(e) => {
+                flight.failure =
+                    Some(format!("claimed, but the store could not be read: {}", self.cause(&e)));
+                return Ok(Progress::Verify(flight));
+            }
         }
         let input = serde_json::json!({
             "k8s_name": k8s,
@@ -105,7 +136,7 @@ impl Executor<'_> {
             "orchestration_id": new_id,
         });
         if let Err(e) = dx.start(&new_id, &input.to_string()).await {
-            flight.failure = Some(format!("claimed, but the start failed: {e:#}"));
+            flight.failure = Some(format!("claimed, but the start failed: {}", self.cause(&e)));
             return Ok(Progress::Verify(flight));
         }
         tracing::info!("{k8s}: start of {new_id} requested");
@@ -113,8 +144,13 @@ impl Executor<'_> {
         // Even a "missing" old id is checked: a concurrent claimer may have
         // started it since we classified.
         if let Some(old) = p.old_actor_id.as_deref() {
-            if self.cancel_if_live(old, &mut flight).await? {
-                flight.expect_finished.push(old.to_string());
+            match self.cancel_if_live(old, &mut flight).await {
+                Ok(true) => flight.expect_finished.push(old.to_string()),
+                Ok(false) => {}
+                Err(e) if connection_lost(&e) => return Err(e),
+                Err(e) => {
+                    flight.notes.push(format!("the old actor {old} was not cancelled: {}", self.cause(&e)))
+                }
             }
         }
         crash_point("cancel");
@@ -128,14 +164,18 @@ impl Executor<'_> {
             return Ok(Progress::Finished(result(p, Outcome::Skipped, None, "no actor to cancel".into())));
         };
         test_hook_pause();
-        if !self.cms.claim(k8s, Some(old), None, false).await? {
+        let intent = journal::intent(&self.audit, p, k8s, None);
+        if !self.cms.claim(k8s, Some(old), None, false, &intent).await? {
             return Ok(Progress::Finished(changed_concurrently(p)));
         }
         crash_point("claim");
         let mut flight = InFlight::new(p, None);
         flight.changed = true;
-        if self.cancel_if_live(old, &mut flight).await? {
-            flight.expect_finished.push(old.to_string());
+        match self.cancel_if_live(old, &mut flight).await {
+            Ok(true) => flight.expect_finished.push(old.to_string()),
+            Ok(false) => {}
+            Err(e) if connection_lost(&e) => return Err(e),
+            Err(e) => flight.failure = Some(format!("claimed, but the cancel failed: {}", self.cause(&e))),
         }
         crash_point("cancel");
         Ok(Progress::Verify(flight))
@@ -249,19 +289,32 @@ impl Executor<'_> {
 
     /// Steps 4 and 5 for everything in flight: poll the store (one query per
     /// round for all of them) until each shows its result or the deadline
-    /// passes, then write the audit trail.
+    /// passes, then write the audit trail. A lost connection hands every
+    /// flight back, to be verified on a fresh one.
     pub(crate) async fn verify(
         &self,
         flights: Vec<InFlight>,
         progress: &dyn ProgressSink,
-    ) -> Result<Vec<ActionResult>> {
+    ) -> Result<Vec<ActionResult>, (Vec<InFlight>, anyhow::Error)> {
         let timeout =
             if interrupt::interrupted() { self.verify_timeout.min(GRACE) } else { self.verify_timeout };
-        let deadline = Instant::now() + timeout;
+        let mut deadline = Instant::now() + timeout;
+        let mut graced = interrupt::interrupted();
         let mut pending: Vec<InFlight> = flights;
         let mut concluded: Vec<(InFlight, Seen)> = Vec::new();
         loop {
-            let seen = self.look(&pending).await?;
+            let seen = match self.look(&pending).await {
+                Ok(seen) => seen,
+                Err(e) => {
+                    pending.extend(concluded.into_iter().map(|(f, _)| f));
+                    return Err((pending, e));
+                }
+            };
+            if !graced && interrupt::interrupted() {
+                // A signal during verification: at most GRACE more.
+                graced = true;
+                deadline = deadline.min(Instant::now() + GRACE);
+            }
             let last_round = Instant::now() >= deadline;
             let verify = self.verify;
             let (ready, waiting): (Vec<InFlight>, Vec<InFlight>) = pending
@@ -285,14 +338,16 @@ impl Executor<'_> {
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
-        self.check_ownership(&mut concluded).await?;
+        if let Err(e) = self.check_ownership(&mut concluded).await {
+            return Err((concluded.into_iter().map(|(f, _)| f).collect(), e));
+        }
         // One after the other, so the trail's ids follow the plan's order.
         let verify = self.verify;
         let mut results = Vec::with_capacity(concluded.len());
         for (f, seen) in concluded {
-            let r = f.conclude(&seen, timeout, verify);
+            let mut r = f.conclude(&seen, timeout, verify);
             if f.changed {
-                self.record(&r).await?;
+                self.record(&mut r).await;
             }
             progress.verified(r.outcome);
             results.push(r);
@@ -323,6 +378,28 @@ impl Executor<'_> {
         Ok(Seen { states, checks })
     }
 
+    /// Flights that could not be verified: reported `unverified`, with why.
+    pub(crate) fn unverified(flights: Vec<InFlight>, why: &str) -> Vec<ActionResult> {
+        flights
+            .into_iter()
+            .map(|f| {
+                let msg = match &f.failure {
+                    Some(failure) => format!("{failure}; not journaled: {why}"),
+                    None => format!(
+                        "claimed and acted on, but not verified: {why}; the next acting run reconciles it"
+                    ),
+                };
+                let outcome = if f.failure.is_some() { Outcome::Failed } else { Outcome::Unverified };
+                result(&f.planned, outcome, f.new_actor_id.clone(), msg)
+            })
+            .collect()
+    }
+
+    /// A failure's cause for the report (a lock wait says so).
+    fn cause(&self, e: &anyhow::Error) -> String {
+        faults::cause(e, self.lock_timeout)
+    }
+
     /// A claim can be overtaken between our claim and our start: another
     /// process that classified the row as missing claims it again and starts
     /// its own actor. Whoever no longer owns the row cancels the actor it
@@ -347,7 +424,11 @@ impl Executor<'_> {
             }
             if let Backend::Duroxide(dx) = self.backend {
                 if seen.states.get(&mine).is_some_and(ActorState::is_live) {
-                    dx.cancel(&mine, "actorctl: another process claimed the instance after us").await?;
+                    if let Err(e) =
+                        dx.cancel(&mine, "actorctl: another process claimed the instance after us").await
+                    {
+                        f.notes.push(format!("{mine} was not cancelled: {e:#}"));
+                    }
                 }
             }
             f.lost_to = Some(owner.unwrap_or_else(|| "no actor".into()));
@@ -355,35 +436,47 @@ impl Executor<'_> {
         Ok(())
     }
 
-    /// Step 5: one `instance_events` row per action that changed something.
-    /// In http mode the control plane audits its own actions.
-    async fn record(&self, r: &ActionResult) -> Result<()> {
-        if let Backend::Duroxide(_) = self.backend {
-            for entry in [self.audit.of_result(r), self.audit.hold(r)].into_iter().flatten() {
-                self.cms.audit(&entry).await?;
+    /// Step 5: one `instance_events` row per action that was claimed or
+    /// failed (and the hold after a cancel), with the run id of its intent.
+    /// In http mode the control plane audits its own actions. A failure to
+    /// write is said in the result.
+    async fn record(&self, r: &mut ActionResult) {
+        let Backend::Duroxide(_) = self.backend else { return };
+        for entry in [self.audit.of_result(r), self.audit.hold(r)].into_iter().flatten() {
+            if let Err(e) = self.cms.audit(&entry).await {
+                r.message = format!(
+                    "{}; not journaled: {} (the next acting run reconciles it)",
+                    r.message,
+                    self.cause(&e)
+                );
+                return;
             }
         }
-        Ok(())
     }
 
     /// Act on many actions with bounded concurrency (and rate), then verify
-    /// them in batched rounds. After Ctrl-C no new action starts; those not
-    /// started are reported as skipped.
+    /// them in batched rounds. After a signal no new action starts; those
+    /// not started are reported as skipped. After a lost connection none
+    /// starts either, and those claimed are handed back unverified.
     pub(crate) async fn run_bulk(
         &self,
         plan: &[Planned],
         limits: &Limits,
         progress: &dyn ProgressSink,
-    ) -> Result<Vec<ActionResult>> {
+    ) -> Result<Bulk> {
         let pace = limits.rps.filter(|r| *r > 0.0).map(|r| {
             let mut t = tokio::time::interval(Duration::from_secs_f64(1.0 / r));
             t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             tokio::sync::Mutex::new(t)
         });
-        let pace = &pace;
+        let lost: Mutex<Option<String>> = Mutex::new(None);
+        let (pace, lost_ref) = (&pace, &lost);
         let acts = plan.iter().map(|p| async move {
             if let Some(t) = pace {
-                t.lock().await.tick().await;
+                tokio::select! {
+                    _ = async { t.lock().await.tick().await } => {}
+                    () = interrupt::stopped() => {}
+                }
             }
             if interrupt::interrupted() {
                 return Ok(Progress::Finished(result(
@@ -393,7 +486,25 @@ impl Executor<'_> {
                     "not attempted: interrupted".into(),
                 )));
             }
-            let r = self.act(p).await?;
+            if let Some(why) = lost_ref.lock().expect("lost").clone() {
+                return Ok(Progress::Finished(result(
+                    p,
+                    Outcome::Failed,
+                    None,
+                    format!("not attempted: {why}"),
+                )));
+            }
+            let r = match self.act(p).await {
+                Err(e) if connection_lost(&e) => {
+                    let why = format!("{e:#}");
+                    lost_ref.lock().expect("lost").get_or_insert_with(|| why.clone());
+                    let msg = format!(
+                        "{why} (if the claim was made, its journal row was too: the next run reconciles it)"
+                    );
+                    Progress::Finished(result(p, Outcome::Failed, None, msg))
+                }
+                r => r?,
+            };
             progress.acted(match &r {
                 Progress::Finished(r) => Some(r.outcome),
                 Progress::Verify(_) => None,
@@ -411,16 +522,40 @@ impl Executor<'_> {
             }
         }
         progress.verifying();
-        done.extend(self.verify(flights, progress).await?);
-        // Report in plan order.
-        let position = |r: &ActionResult| {
-            plan.iter().position(|p| {
-                p.k8s_name == r.k8s_name && p.old_actor_id == r.old_actor_id && p.action == r.action
-            })
+        let mut lost = lost.into_inner().expect("lost");
+        let mut unverified = Vec::new();
+        let verified = match self.verify(flights, progress).await {
+            Ok(r) => r,
+            Err((back, e)) => {
+                lost.get_or_insert_with(|| format!("{e:#}"));
+                unverified = back;
+                Vec::new()
+            }
         };
-        done.sort_by_key(position);
-        Ok(done)
+        // Failures that claimed nothing are journaled too, last: a row lock
+        // held elsewhere also blocks the journal row's foreign-key check.
+        if lost.is_none() {
+            let attempted = |r: &&mut ActionResult| {
+                r.outcome == Outcome::Failed && !r.message.starts_with("not attempted")
+            };
+            for r in done.iter_mut().filter(attempted) {
+                self.record(r).await;
+            }
+        }
+        done.extend(verified);
+        sort_by_plan(plan, &mut done);
+        Ok(Bulk { results: done, unverified, lost })
     }
+}
+
+/// Report in plan order.
+pub(crate) fn sort_by_plan(plan: &[Planned], results: &mut [ActionResult]) {
+    let position = |r: &ActionResult| {
+        plan.iter().position(|p| {
+            p.k8s_name == r.k8s_name && p.old_actor_id == r.old_actor_id && p.action == r.action
+        })
+    };
+    results.sort_by_key(position);
 }
 
 impl InFlight {
@@ -555,10 +690,6 @@ fn k8s_of(p: &Planned) -> Result<&str> {
 pub(crate) fn new_actor_id(k8s_name: &str) -> String {
     let hex = uuid::Uuid::new_v4().simple().to_string();
     format!("actor-{k8s_name}-{}", &hex[..8])
-}
-
-fn is_fatal(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<BackendError>().is_some() || e.downcast_ref::<UsageError>().is_some()
 }
 
 /// Test-only: `ACTORCTL_TEST_CRASH_AFTER=claim|start|cancel` makes the

@@ -4,8 +4,10 @@
 pub(crate) mod doctor;
 pub(crate) mod events;
 pub(crate) mod execute;
+pub(crate) mod faults;
 pub(crate) mod interrupt;
 pub(crate) mod names;
+pub(crate) mod reconcile;
 pub(crate) mod repair;
 pub(crate) mod reset;
 pub(crate) mod session;

@@ -3,19 +3,23 @@
 
 use anyhow::Result;
 
-use super::execute::Executor;
+use std::time::{Duration, Instant};
+
+use super::execute::{sort_by_plan, Executor, InFlight};
 use super::interrupt;
-use super::session::{Fleet, Session};
+use super::reconcile::{reconcile, run_id};
+use super::session::{Connections, Fleet, Session};
 use crate::core::classify::{Class, Diagnosis, Row};
 use crate::core::describe::describe_all;
 use crate::core::error::{backend, usage};
-use crate::core::guard::{actionable, refusal, Bulk, Rails};
-use crate::core::model::{ActionResult, Audit, BackendKind, Limits, Ran, RepairUi};
+use crate::core::guard::{actionable, refusal, Bulk, End, Rails};
+use crate::core::model::{ActionResult, Audit, BackendKind, Limits, ProgressSink, Ran, RepairUi};
 use crate::core::plan::{plan_instance, Action, Planned, Request};
-use crate::io::store::duroxide::DuroxideBackend;
+use crate::io::db::lock_timeout;
+use crate::io::store::duroxide::{Bounds, DuroxideBackend};
 use crate::io::store::http::HttpBackend;
 use crate::io::store::{Backend, Store};
-use crate::settings::{ActionSettings, ApiSettings};
+use crate::settings::{ActionSettings, ApiSettings, Settings};
 
 /// How one run goes through the pipeline.
 pub(crate) struct Pipeline<'a> {
@@ -39,6 +43,18 @@ pub(crate) async fn run(
     if p.action.dry_run {
         return Ok(Ran::DryRun(describe_all(plan, &session.settings.describe(p.action))));
     }
+    let s = session.settings;
+    let audit = Audit {
+        operator: s.operator.clone(),
+        reason: p.action.reason.clone().unwrap_or_else(|| format!("actorctl {}", p.command)),
+        run_id: run_id(),
+    };
+    if p.action.backend.kind == BackendKind::Duroxide {
+        // Even with nothing to do: the trail must account for every claim.
+        if let Err(e) = reconcile(&session.cms, &session.store, &audit, p.action.verify_timeout).await {
+            tracing::warn!("cannot reconcile the journal: {e:#}");
+        }
+    }
     if actionable(plan) == 0 {
         return Ok(Ran::Nothing(plan.iter().map(ActionResult::skipped).collect()));
     }
@@ -54,17 +70,57 @@ pub(crate) async fn run(
         cms: &session.cms,
         store: &session.store,
         backend: &backend,
-        audit: Audit {
-            operator: session.settings.operator.clone(),
-            reason: p.action.reason.clone().unwrap_or_else(|| format!("actorctl {}", p.command)),
-        },
+        audit,
         verify_timeout: p.action.verify_timeout,
         verify: p.action.verify,
+        lock_timeout: lock_timeout(s.statement_timeout),
     };
     let progress = ui.progress(plan.len());
-    let results = exec.run_bulk(plan, &p.limits, progress.as_ref()).await;
+    let bulk = match exec.run_bulk(plan, &p.limits, progress.as_ref()).await {
+        Ok(bulk) => bulk,
+        Err(e) => {
+            progress.finish();
+            return Err(e);
+        }
+    };
+    let mut results = bulk.results;
+    if !bulk.unverified.is_empty() {
+        results.extend(verify_afresh(&exec, s, bulk.unverified, progress.as_ref()).await);
+        sort_by_plan(plan, &mut results);
+    }
     progress.finish();
-    Ok(Ran::Acted { results: results?, interrupted: interrupt::interrupted() })
+    Ok(Ran::Acted { results, end: End { interrupted: interrupt::exit_status(), lost: bulk.lost } })
+}
+
+/// The connection was lost with actions claimed and acted on: verify (and
+/// journal) them on a fresh connection, retried for a few seconds; what
+/// still cannot be verified is reported `unverified`.
+async fn verify_afresh(
+    exec: &Executor<'_>,
+    s: &Settings,
+    flights: Vec<InFlight>,
+    progress: &dyn ProgressSink,
+) -> Vec<ActionResult> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let conns = loop {
+        match Connections::open(s).await {
+            Ok(c) => break c,
+            Err(e) if Instant::now() >= deadline || interrupt::interrupted() => {
+                return Executor::unverified(flights, &format!("cannot reconnect: {e:#}"))
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+        }
+    };
+    let session = match Session::open(&conns, s).await {
+        Ok(session) => session,
+        Err(e) => return Executor::unverified(flights, &format!("{e:#}")),
+    };
+    tracing::info!("reconnected: verifying {} claimed actions", flights.len());
+    let fresh = Executor { cms: &session.cms, store: &session.store, audit: exec.audit.clone(), ..*exec };
+    match fresh.verify(flights, progress).await {
+        Ok(results) => results,
+        Err((flights, e)) => Executor::unverified(flights, &format!("{e:#}")),
+    }
 }
 
 /// Plan a request on one named instance: its row plus its orphans, and a
@@ -161,12 +217,17 @@ async fn connect_backend(a: &ActionSettings, session: &Session<'_>) -> Result<Ba
                     missing.join(", ")
                 )));
             }
+            let bounds = Bounds {
+                connect_timeout: s.connect_timeout,
+                statement_timeout: s.statement_timeout,
+                pooled: session.store.behind_pooler(&s.store).await?,
+            };
             let dx = DuroxideBackend::connect(
                 &s.store,
                 &s.store_schema,
                 &session.store.ledger,
                 &s.actor_orchestration,
-                s.connect_timeout,
+                &bounds,
             )
             .await?;
             Ok(Backend::Duroxide(dx))

@@ -31,7 +31,11 @@ pub(crate) async fn reset_failed(s: &Settings, names: &[String], all: bool) -> R
         }
         t
     };
-    let audit = Audit { operator: s.operator.clone(), reason: "reset-failed".into() };
+    let audit = Audit {
+        operator: s.operator.clone(),
+        reason: "reset-failed".into(),
+        run_id: super::reconcile::run_id(),
+    };
     let mut out = Vec::new();
     for (k8s_name, quarantined, held) in targets {
         if held {

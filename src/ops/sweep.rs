@@ -1,20 +1,22 @@
 //! `sweep`: the repair pipeline under a lock, for cron on many nodes. One
-//! sweeper at a time (a session advisory lock) and a crash-loop budget.
+//! sweeper at a time (a transaction-scoped advisory lock) and a crash-loop
+//! budget.
 
 use anyhow::Result;
 use std::time::{Duration, Instant};
-use tokio_postgres::Client;
+use tokio_postgres::{Client, SimpleQueryMessage};
 
 use super::interrupt;
 use super::repair::{self, Pipeline};
 use super::session::{Connections, Fleet, Session};
 use crate::core::classify::Class;
 use crate::core::classify::Report;
-use crate::core::error::BackendContext;
+use crate::core::error::{backend, BackendContext};
 use crate::core::guard::{quarantine_candidates, Bulk};
 use crate::core::model::{Audit, AuditEvent, Ran, RepairUi};
 use crate::core::plan::{plan_recovery, Selection};
 use crate::core::timefmt::compact;
+use crate::io::db::Connect;
 use crate::settings::{Settings, SweepJob};
 
 /// What a sweep did.
@@ -26,6 +28,8 @@ pub(crate) struct Swept {
     /// How the repair pipeline ended; `None` when the lock was held.
     pub(crate) ran: Option<Ran>,
     pub(crate) took: Duration,
+    /// A signal that ended the wait for the lock.
+    pub(crate) interrupted: Option<u8>,
 }
 
 /// The advisory-lock key of the sweeps of one CMS and store: FNV-1a of
@@ -40,20 +44,46 @@ pub(crate) fn lock_key(cms_schema: &str, store_schema: &str) -> i64 {
     h as i64
 }
 
-/// Take the sweep lock on this session, waiting up to `wait`. The lock is
-/// released when the connection closes, however the process ends.
-async fn take_lock(client: &Client, key: i64, wait: Duration) -> Result<bool> {
+/// The sweep lock: a transaction-scoped advisory lock, held by one open
+/// transaction on a connection of its own for the whole sweep. It ends with
+/// that connection however the process ends, and a pooler in transaction
+/// mode (PgBouncer) keeps an open transaction on one server connection; a
+/// session lock there would stay with a pooled server connection after the
+/// sweep exits.
+struct SweepLock {
+    _client: Client,
+}
+
+/// Take the sweep lock, waiting up to `wait` (a signal ends the wait).
+async fn take_lock(s: &Settings, key: i64, wait: Duration) -> Result<Option<SweepLock>> {
+    let client = s.cms.connect(s.statement_timeout).await?;
     let deadline = Instant::now() + wait;
     loop {
-        let got: bool = client
-            .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
-            .await
-            .backend_context(|| "cannot take the sweep lock".into())?
-            .get(0);
-        if got || Instant::now() >= deadline {
-            return Ok(got);
+        let sql = format!(
+            "BEGIN; SET LOCAL idle_in_transaction_session_timeout = 0; SELECT pg_try_advisory_xact_lock({key})"
+        );
+        let got = match client.simple_query(&sql).await {
+            Ok(msgs) => msgs.iter().any(|m| matches!(m, SimpleQueryMessage::Row(r) if r.get(0) == Some("t"))),
+            Err(e) if format!("{e:#}").contains("pooling mode") => {
+                return Err(backend(format!(
+                    "cannot take the sweep lock through this connection pooler ({e}): sweeps hold their lock in \
+                     an open transaction, which statement pooling does not allow. Point the sweep at PostgreSQL \
+                     or at a pool in transaction or session mode (README: Connection poolers)"
+                )))
+            }
+            Err(e) => return Err(e).backend_context(|| "cannot take the sweep lock".into()),
+        };
+        if got {
+            return Ok(Some(SweepLock { _client: client }));
         }
-        tokio::time::sleep(Duration::from_millis(250)).await;
+        client.batch_execute("ROLLBACK").await.backend_context(|| "cannot take the sweep lock".into())?;
+        if Instant::now() >= deadline {
+            return Ok(None);
+        }
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_millis(250)) => {}
+            () = interrupt::stopped() => return Ok(None),
+        }
     }
 }
 
@@ -64,16 +94,20 @@ fn test_hook(name: &str) -> Option<String> {
 pub(crate) async fn sweep(s: &Settings, job: &SweepJob, ui: &dyn RepairUi) -> Result<Swept> {
     let started = Instant::now();
     interrupt::graceful();
-    let conns = Connections::open(s).await?;
     let key = lock_key(&s.cms_schema, &s.store_schema);
+    let mut _lock = None;
     if test_hook("ACTORCTL_TEST_SKIP_SWEEP_LOCK").is_none() {
-        if !take_lock(conns.cms_client(), key, job.wait_lock).await? {
+        _lock = take_lock(s, key, job.wait_lock).await?;
+        if _lock.is_none() {
             // Look anyway, read-only: --check and the textfile tell the truth.
+            let conns = Connections::open(s).await?;
             let report = Session::open(&conns, s).await?.fleet(job.restart_window).await?.report;
-            return Ok(Swept { report, lock_held: Some(key), ran: None, took: started.elapsed() });
+            let (lock_held, interrupted, took) = (Some(key), interrupt::exit_status(), started.elapsed());
+            return Ok(Swept { report, lock_held, ran: None, took, interrupted });
         }
         tracing::info!("took the sweep lock {key}");
     }
+    let conns = Connections::open(s).await?;
     if let Some(ms) = test_hook("ACTORCTL_TEST_PAUSE_AFTER_LOCK_MS").and_then(|v| v.parse::<u64>().ok()) {
         tokio::time::sleep(Duration::from_millis(ms)).await;
     }
@@ -91,13 +125,23 @@ pub(crate) async fn sweep(s: &Settings, job: &SweepJob, ui: &dyn RepairUi) -> Re
         limits: job.bulk.limits,
     };
     let ran = repair::run(&session, &report.diagnosis, &plan, &pipeline, ui).await?;
-    Ok(Swept { report: fleet.report, lock_held: None, ran: Some(ran), took: started.elapsed() })
+    Ok(Swept {
+        report: fleet.report,
+        lock_held: None,
+        ran: Some(ran),
+        took: started.elapsed(),
+        interrupted: None,
+    })
 }
 
 /// The crash-loop budget: quarantine (and audit) every instance broken again
 /// after `burst` starts or restarts within the window; mark its rows.
 async fn quarantine(session: &Session<'_>, fleet: &mut Fleet, job: &SweepJob) -> Result<()> {
-    let audit = Audit { operator: session.settings.operator.clone(), reason: "crash-loop budget".into() };
+    let audit = Audit {
+        operator: session.settings.operator.clone(),
+        reason: "crash-loop budget".into(),
+        run_id: super::reconcile::run_id(),
+    };
     for k8s in quarantine_candidates(&fleet.report.rows, job.restart_burst) {
         let own = |r: &&mut crate::core::classify::Row| {
             r.k8s_name.as_ref() == Some(&k8s) && r.class != Class::Orphan

@@ -5,6 +5,7 @@ use std::time::Duration;
 use super::render::{results, sweep as render};
 use super::Term;
 use crate::core::classify::Row;
+use crate::core::guard::End;
 
 /// How a sweep's report is printed.
 pub(crate) struct Printed {
@@ -52,4 +53,11 @@ pub(crate) fn print_sweep(term: &Term, report: &render::Report<'_>, p: Printed) 
         ));
     }
     Ok(())
+}
+
+/// A backend became unusable midway: said once, after the report.
+pub(crate) fn print_lost(term: &Term, end: &End) {
+    if let Some(lost) = &end.lost {
+        term.note(&format!("actorctl: error: stopped starting new actions: {lost}"));
+    }
 }

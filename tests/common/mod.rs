@@ -103,8 +103,14 @@ pub fn only_result(r: &Run) -> Value {
     results[0].clone()
 }
 
-/// instance_events rows of one instance: (event_type, metadata).
+/// The audit rows of one instance, without the journal's intents
+/// (`actor_action_claimed`): (event_type, metadata).
 pub async fn events(fleet: &Fleet, k8s: &str) -> Vec<(String, Value)> {
+    journal(fleet, k8s).await.into_iter().filter(|(t, _)| t != "actor_action_claimed").collect()
+}
+
+/// Every instance_events row of one instance: (event_type, metadata).
+pub async fn journal(fleet: &Fleet, k8s: &str) -> Vec<(String, Value)> {
     let sql = format!(
         "SELECT e.event_type::text, e.metadata FROM {s}.instance_events e JOIN {s}.instances i ON i.id = e.instance_id
           WHERE i.k8s_name = $1 ORDER BY e.id",

@@ -5,6 +5,7 @@ use anyhow::Result;
 use tokio_postgres::Client;
 
 use crate::core::error::{backend, BackendContext};
+use crate::io::db::Sql;
 
 /// The migrations duroxide-pg 0.1.38 expects (22 and 24 do not exist).
 pub(crate) const ACTION_VERSIONS: &[i64] =
@@ -22,7 +23,7 @@ impl Ledger {
         target: &dyn std::fmt::Display,
     ) -> Result<Ledger> {
         let row = client
-            .query_one(
+            .row(
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1),
                         to_regclass(format('%I._duroxide_migrations', $1::text)) IS NOT NULL",
                 &[&schema],
@@ -43,7 +44,7 @@ impl Ledger {
             )));
         }
         let rows = client
-            .query(&format!("SELECT version FROM {schema}._duroxide_migrations ORDER BY version"), &[])
+            .rows(&format!("SELECT version FROM {schema}._duroxide_migrations ORDER BY version"), &[])
             .await
             .backend_context(|| format!("cannot read {schema}._duroxide_migrations on {target}"))?;
         Ok(Ledger { versions: rows.iter().map(|r| r.get(0)).collect() })

@@ -20,6 +20,7 @@ use tokio_postgres::Client;
 use crate::core::classify::StoreSnapshot;
 use crate::core::error::BackendContext;
 use crate::core::records::{ActorDetail, ActorState};
+use crate::io::db::Sql;
 
 pub(crate) struct Store<'a> {
     client: &'a Client,
@@ -61,7 +62,7 @@ impl<'a> Store<'a> {
     pub(crate) async fn missing_write_privileges(&self) -> Result<Vec<String>> {
         let row = self
             .client
-            .query_one(
+            .row(
                 "SELECT has_table_privilege(format('%I.orchestrator_queue', $1::text), 'INSERT')",
                 &[&self.schema],
             )
@@ -72,6 +73,20 @@ impl<'a> Store<'a> {
         } else {
             vec![format!("INSERT on {}.orchestrator_queue (and the store's functions)", self.schema)]
         })
+    }
+
+    /// Whether a pooler sits between us and the store: the server's port
+    /// is not the one we connected to (a false alarm costs nothing: the
+    /// pooled path works on a plain connection too).
+    pub(crate) async fn behind_pooler(&self, target: &crate::settings::connection::Target) -> Result<bool> {
+        let row = self
+            .client
+            .row("SELECT inet_server_port()", &[])
+            .await
+            .backend_context(|| "cannot read the server's port".into())?;
+        let server: Option<i32> = row.get(0);
+        let ours = target.pg_config().get_ports().first().copied();
+        Ok(matches!((server, ours), (Some(s), Some(o)) if s != i32::from(o)))
     }
 
     pub(crate) async fn actor_detail(&self, actor_id: &str) -> Result<ActorDetail> {

@@ -8,6 +8,7 @@ use tokio_postgres::Client;
 use crate::core::classify::{ActivityWait, QueuedStart, StoreActor, StoreSnapshot};
 use crate::core::error::BackendContext;
 use crate::core::records::{ActorDetail, ActorState, ExecutionRow, QueueItem};
+use crate::io::db::Sql;
 
 /// Rows of three kinds in one round trip: `actor` (an instance row with its
 /// current execution, queues and what its history says it waits on),
@@ -130,7 +131,7 @@ pub(crate) async fn read(
 ) -> Result<StoreSnapshot> {
     let sql = SNAPSHOT_SQL.replace("__S__", schema);
     let rows = client
-        .query(&sql, &[&actor_orch, &referenced])
+        .rows(&sql, &[&actor_orch, &referenced])
         .await
         .backend_context(|| format!("cannot read the orchestration store {schema}"))?;
     let mut snap = StoreSnapshot::default();
@@ -207,7 +208,7 @@ fn parse_start_item(item: &str) -> Option<(String, String)> {
 pub(crate) async fn detail(client: &Client, schema: &str, id: &str) -> Result<ActorDetail> {
     let ctx = || format!("cannot read actor {id} from the orchestration store {schema}");
     let execs = client
-        .query(
+        .rows(
             &format!(
                 "SELECT execution_id, status, started_at, completed_at, output FROM {schema}.executions
                   WHERE instance_id = $1 ORDER BY execution_id DESC LIMIT 10"
@@ -217,7 +218,7 @@ pub(crate) async fn detail(client: &Client, schema: &str, id: &str) -> Result<Ac
         .await
         .backend_context(ctx)?;
     let queue = client
-        .query(
+        .rows(
             &format!(
                 "SELECT 'orchestrator', work_item, visible_at, lock_token IS NOT NULL
                    FROM {schema}.orchestrator_queue WHERE instance_id = $1
@@ -232,10 +233,7 @@ pub(crate) async fn detail(client: &Client, schema: &str, id: &str) -> Result<Ac
         .await
         .backend_context(ctx)?;
     let exists = client
-        .query_one(
-            &format!("SELECT EXISTS (SELECT 1 FROM {schema}.instances WHERE instance_id = $1)"),
-            &[&id],
-        )
+        .row(&format!("SELECT EXISTS (SELECT 1 FROM {schema}.instances WHERE instance_id = $1)"), &[&id])
         .await
         .backend_context(ctx)?
         .get(0);
@@ -289,7 +287,7 @@ pub(crate) async fn states(
               AND NOT EXISTS (SELECT 1 FROM {schema}.instances i WHERE i.instance_id = q.instance_id)"#
     );
     let rows = client
-        .query(&sql, &[&ids])
+        .rows(&sql, &[&ids])
         .await
         .backend_context(|| format!("cannot read actor states from the orchestration store {schema}"))?;
     Ok(rows

@@ -194,6 +194,17 @@ impl Cluster {
         run(c, "pg_ctl stop")
     }
 
+    /// Restart the server now (immediate shutdown, as a crash or a
+    /// failover does), with the options it was started with.
+    pub fn restart(&self) -> Result<()> {
+        let (Some(bin), Some(data)) = (&self.bin, &self.data_dir) else { bail!("not our cluster") };
+        let mut c = pg_command(bin, "pg_ctl");
+        c.arg("-D").arg(data).args(["-m", "immediate", "-w", "-t", "60", "restart"]);
+        let log = data.parent().expect("the cluster's dir").join("server.log");
+        c.arg("-l").arg(log);
+        run(c, "pg_ctl restart")
+    }
+
     /// A new, empty database for one test.
     pub async fn create_database(&self) -> Result<String> {
         let name = format!("t_{}", uuid::Uuid::new_v4().simple());

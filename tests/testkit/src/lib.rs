@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod fleet;
 pub mod http;
 pub mod old_store;
+pub mod pgbouncer;
 pub mod sandbox;
 pub mod toygres;
 
