@@ -51,8 +51,10 @@ async fn the_trail_lists_every_action_and_filters() {
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
 
     let all = events_json(&fleet.url, &[]);
-    assert_eq!(types(&all), vec!["started", "restarted"], "{all:?}");
-    let (started, restarted) = (&all[0], &all[1]);
+    // Each action: its intent (issue 10's journal), then its outcome.
+    assert_eq!(types(&all), vec!["claimed", "started", "claimed", "restarted"], "{all:?}");
+    assert_eq!(all[0]["run_id"], all[1]["run_id"], "an intent and its outcome share the run id");
+    let (started, restarted) = (&all[1], &all[3]);
     assert_eq!((started["k8s_name"].as_str(), started["outcome"].as_str()), (Some(a.as_str()), Some("done")));
     assert_eq!(
         (started["reason"].as_str(), started["operator"].as_str()),
@@ -71,12 +73,12 @@ async fn the_trail_lists_every_action_and_filters() {
     );
     assert_eq!(
         types(&events_json(&fleet.url, &[&format!("ev-{:03}", 1)])),
-        vec!["restarted"],
+        vec!["claimed", "restarted"],
         "by user name"
     );
     insert_event(&fleet, a, "actor_restarted", 2 * 3600, serde_json::json!({"reason": "old"})).await;
-    assert_eq!(events_json(&fleet.url, &["--since", "1h"]).len(), 2, "the 2h-old row is left out");
-    assert_eq!(events_json(&fleet.url, &["--since", "3h"]).len(), 3);
+    assert_eq!(events_json(&fleet.url, &["--since", "1h"]).len(), 4, "the 2h-old row is left out");
+    assert_eq!(events_json(&fleet.url, &["--since", "3h"]).len(), 5);
     insert_event(
         &fleet,
         names[2].as_str(),
@@ -134,10 +136,13 @@ async fn follow_prints_a_concurrent_restart_and_exits_0_on_ctrl_c() {
     let r = run(&fleet.url, &["restart", &names[0], "--reason", "follow me"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let done = Instant::now();
-    let (at, line) = rx.recv_timeout(Duration::from_secs(3)).expect("the restart within 3 s");
-    assert!(at.duration_since(done) < Duration::from_secs(3));
-    let ev: Value = serde_json::from_str(&line).unwrap();
-    assert_eq!((ev["event"].as_str(), ev["reason"].as_str()), (Some("restarted"), Some("follow me")), "{ev}");
+    // The intent, then the outcome.
+    for want in ["claimed", "restarted"] {
+        let (at, line) = rx.recv_timeout(Duration::from_secs(3)).expect("the restart within 3 s");
+        assert!(at.duration_since(done) < Duration::from_secs(3));
+        let ev: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!((ev["event"].as_str(), ev["reason"].as_str()), (Some(want), Some("follow me")), "{ev}");
+    }
 
     // SAFETY: sending a signal to our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };

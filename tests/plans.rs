@@ -108,7 +108,9 @@ async fn a_results_file_retries_exactly_its_failed_items() {
     let fail = Arc::new(AtomicBool::new(true));
     let (f, fl, fa) = (fleet.clone(), failing.clone(), fail.clone());
     let (api, _server) = serve(move |req| control_plane(f.clone(), fl.clone(), fa.clone(), req)).await;
-    let http = ["--backend", "http", "--api-url", &api, "--verify-timeout", "30s"];
+    // This control plane names instances by k8s_name in its paths.
+    let http =
+        ["--backend", "http", "--api-url", &api, "--verify-timeout", "30s", "--api-name-field", "k8s_name"];
 
     let first = finish(
         actorctl(&fleet.url)
@@ -134,7 +136,7 @@ async fn a_results_file_retries_exactly_its_failed_items() {
     let retry = finish(
         actorctl(&fleet.url)
             .args(["recover", "--plan", path.to_str().unwrap(), "--yes", "-o", "json"])
-            .args(["--api-url", &api, "--verify-timeout", "30s"])
+            .args(["--api-url", &api, "--verify-timeout", "30s", "--api-name-field", "k8s_name"])
             .env("ACTORCTL_API_TOKEN", "t0k3n-value"),
     );
     assert_eq!(retry.code, 0, "{}\n{}", retry.stdout, retry.stderr);
