@@ -36,6 +36,7 @@ pub enum Lowered {
 }
 
 /// `secrets` collects what must never be printed (a context's password).
+// Long on purpose: the whole lowering, step by step, in reading order.
 pub fn lower(cli: Cli, m: &ArgMatches, secrets: &mut Vec<String>) -> Result<Lowered> {
     let explicit = cli.config.is_some();
     let path = contexts::path(cli.config.as_deref())
@@ -136,6 +137,7 @@ fn or_context<T: Clone>(m: &ArgMatches, id: &str, given: &T, ctx: Option<T>) -> 
     }
 }
 
+// Long on purpose: one line per setting, each with its flag > env > context > default rule.
 fn settings(
     c: &cli::ConnectOpts,
     common: &cli::CommonOpts,
@@ -398,6 +400,7 @@ fn source(m: &ArgMatches, id: &str, in_context: bool) -> Source {
 }
 
 /// Where every setting came from, for `doctor` (secrets never included).
+// Long on purpose: one entry per setting doctor reports, in the order it prints them.
 fn sources(
     c: &cli::ConnectOpts,
     m: &ArgMatches,

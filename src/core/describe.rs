@@ -10,6 +10,7 @@ pub(crate) fn describe_all(plan: &[Planned], d: &Describe) -> Vec<(Planned, Vec<
 }
 
 /// The exact steps one action would take.
+// Long on purpose: one arm per action, each the exact steps the executor takes.
 pub(crate) fn describe(p: &Planned, d: &Describe) -> Vec<String> {
     let k8s = p.k8s_name.as_deref().unwrap_or("?");
     let old = p.old_actor_id.as_deref();

@@ -291,6 +291,7 @@ impl Executor<'_> {
     /// round for all of them) until each shows its result or the deadline
     /// passes, then write the audit trail. A lost connection hands every
     /// flight back, to be verified on a fresh one.
+    // Long on purpose: the verification loop and its journaling read best as one piece.
     pub(crate) async fn verify(
         &self,
         flights: Vec<InFlight>,
@@ -458,6 +459,7 @@ impl Executor<'_> {
     /// them in batched rounds. After a signal no new action starts; those
     /// not started are reported as skipped. After a lost connection none
     /// starts either, and those claimed are handed back unverified.
+    // Long on purpose: pacing, signals, a lost connection and progress meet in this one loop.
     pub(crate) async fn run_bulk(
         &self,
         plan: &[Planned],

@@ -36,6 +36,7 @@ impl HttpBackend {
 
     /// `verb` is start, restart or cancel. Retries only what cannot have
     /// been acted on: connection failures and 502/503/504.
+    // Long on purpose: one request with its retries, auth and error mapping in one place.
     pub(crate) async fn call(&self, name: &str, verb: &str) -> Result<()> {
         let url = format!(
             "{}/api/instances/{}/actor/{verb}",

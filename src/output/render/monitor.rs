@@ -115,6 +115,7 @@ fn metric(o: &mut String, name: &str, kind: &str, help: &str, samples: &[(String
 /// run saw; `_total` counters and the last success carry over from the
 /// previous file, so a run that could not look never hides an old truth
 /// behind a stale number, and never resets a counter.
+// Long on purpose: one block per metric family, in the order of the file.
 pub(crate) fn textfile(s: &Snapshot<'_>, previous: Option<&str>) -> String {
     let prev = previous.map(parse_samples).unwrap_or_default();
     let mut o = String::new();
