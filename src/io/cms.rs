@@ -123,11 +123,7 @@ impl<'a> Cms<'a> {
     /// Every instance (all states: orphans are judged against deleted ones
     /// too), and the database's clock.
     pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
-        let rows = self
-            .client
-            .rows(&self.select_instances(""), &[])
-            .await
-            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let rows = self.instance_rows(&self.select_instances(""), &[]).await?;
         let now = match rows.first() {
             Some(r) => r.get(9),
             None => self.now().await?,
@@ -139,6 +135,14 @@ impl<'a> Cms<'a> {
         let row =
             self.client.row("SELECT now()", &[]).await.backend_context(|| "cannot read the clock".into())?;
         Ok(row.get(0))
+    }
+
+    /// Rows of a query on the instances table, a failure named as such.
+    async fn instance_rows(&self, sql: &str, params: crate::io::db::Params<'_>) -> Result<Vec<Row>> {
+        self.client
+            .rows(sql, params)
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))
     }
 
     /// Resolve a name typed by a user (see [`Cms::resolve_noted`]).
@@ -153,11 +157,7 @@ impl<'a> Cms<'a> {
         let sql = self.select_instances(
             "WHERE i.k8s_name = $1 OR i.user_name = $1 OR i.dns_name = $1 ORDER BY i.k8s_name",
         );
-        let rows = self
-            .client
-            .rows(&sql, &[&name])
-            .await
-            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let rows = self.instance_rows(&sql, &[&name]).await?;
         let found: Vec<(Uuid, CmsInstance)> = rows.iter().map(instance_from_row).collect();
         let instances: Vec<CmsInstance> = found.iter().map(|(_, i)| i.clone()).collect();
         match pick_named(name, &instances) {
@@ -357,11 +357,7 @@ impl Cms<'_> {
             "SELECT k8s_name::text, state::text FROM {}.instances WHERE instance_actor_orchestration_id = $1",
             self.schema
         );
-        let rows = self
-            .client
-            .rows(&sql, &[&actor_id])
-            .await
-            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let rows = self.instance_rows(&sql, &[&actor_id]).await?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
@@ -374,11 +370,7 @@ impl Cms<'_> {
             "SELECT k8s_name::text, instance_actor_orchestration_id FROM {}.instances WHERE k8s_name = ANY($1)",
             self.schema
         );
-        let rows = self
-            .client
-            .rows(&sql, &[&k8s_names])
-            .await
-            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let rows = self.instance_rows(&sql, &[&k8s_names]).await?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
@@ -411,11 +403,7 @@ impl Cms<'_> {
     /// list, never from input).
     pub(crate) async fn instance_column(&self, k8s_name: &str, column: &str) -> Result<Option<String>> {
         let sql = format!("SELECT {column}::text FROM {}.instances WHERE k8s_name = $1", self.schema);
-        let row = self
-            .client
-            .row_opt(&sql, &[&k8s_name])
-            .await
-            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let row = self.instance_rows(&sql, &[&k8s_name]).await?.into_iter().next();
         Ok(row.and_then(|r| r.get(0)))
     }
 
@@ -424,11 +412,7 @@ impl Cms<'_> {
             "SELECT instance_actor_orchestration_id FROM {}.instances WHERE k8s_name = $1",
             self.schema
         );
-        let row = self
-            .client
-            .row_opt(&sql, &[&k8s_name])
-            .await
-            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let row = self.instance_rows(&sql, &[&k8s_name]).await?.into_iter().next();
         Ok(row.and_then(|r| r.get(0)))
     }
 

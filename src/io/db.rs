@@ -140,7 +140,7 @@ impl std::fmt::Display for NoAnswer {
 }
 impl std::error::Error for NoAnswer {}
 
-type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
+pub(crate) type Params<'a> = &'a [&'a (dyn ToSql + Sync)];
 
 /// Queries as unnamed statements (`query_typed`: Parse, Bind, Execute, Sync
 /// in one round trip). Plain `query` prepares a named statement (`s0`, …)
@@ -154,9 +154,6 @@ pub(crate) trait Sql {
             1 => Ok(rows.remove(0)),
             n => Err(anyhow::anyhow!("expected one row, got {n}")),
         }
-    }
-    async fn row_opt(&self, sql: &str, params: Params<'_>) -> Result<Option<Row>> {
-        Ok(self.rows(sql, params).await?.into_iter().next())
     }
     /// The number of rows a statement changed.
     async fn exec(&self, sql: &str, params: Params<'_>) -> Result<u64>;
