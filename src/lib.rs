@@ -9,6 +9,7 @@ pub mod cms;
 pub mod commands;
 pub mod config;
 pub mod contexts;
+pub mod core; // prune (issue 15); the restructuring (issue 9) moves more here
 pub mod db;
 pub mod docs;
 pub mod error;
