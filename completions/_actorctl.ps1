@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor')
             [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
             [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Show the store''s growth, and delete the earlier executions of actors')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -55,6 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'With --check: WARNING from this many unhealthy actors')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'With --check: CRITICAL from this many unhealthy actors')
+            [CompletionResult]::new('--warn-executions-per-actor', '--warn-executions-per-actor', [CompletionResultType]::ParameterName, 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)')
             [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)')
             [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
             [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
@@ -233,8 +235,12 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--min-age', '--min-age', [CompletionResultType]::ParameterName, 'Leave alone instances created, or actors started, less than this ago')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Actions in flight at once')
             [CompletionResult]::new('--rps', '--rps', [CompletionResultType]::ParameterName, 'Start at most this many actions per second')
+            [CompletionResult]::new('--prune-budget', '--prune-budget', [CompletionResultType]::ParameterName, 'With --prune: delete at most about this many executions per sweep (checked between actors)')
+            [CompletionResult]::new('--prune-keep-last', '--prune-keep-last', [CompletionResultType]::ParameterName, 'With --prune: earlier executions to keep per actor, besides the current one')
+            [CompletionResult]::new('--prune-older-than', '--prune-older-than', [CompletionResultType]::ParameterName, 'With --prune: delete only executions that completed longer ago than this')
             [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'With --check: WARNING from this many unhealthy actors')
             [CompletionResult]::new('--crit', '--crit', [CompletionResultType]::ParameterName, 'With --check: CRITICAL from this many unhealthy actors')
+            [CompletionResult]::new('--warn-executions-per-actor', '--warn-executions-per-actor', [CompletionResultType]::ParameterName, 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)')
             [CompletionResult]::new('--textfile', '--textfile', [CompletionResultType]::ParameterName, 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)')
             [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, recorded in the audit trail (default: names the command)')
             [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Who, recorded in the audit trail (default: $USER@hostname)')
@@ -256,6 +262,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current context')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Act even when the workers are down')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'After the repairs, prune the actors'' earlier executions (under the sweep''s lock)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing unless something failed or is quarantined (for cron mail)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing unless something failed or is quarantined (for cron mail)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN')
@@ -284,6 +291,38 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'actorctl;prune' {
+            [CompletionResult]::new('--keep-last', '--keep-last', [CompletionResultType]::ParameterName, 'Earlier executions to keep per actor, besides the current one (0: only the current one)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete only executions that completed longer ago than this')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Actors per duroxide call (each actor is pruned atomically)')
+            [CompletionResult]::new('--rps', '--rps', [CompletionResultType]::ParameterName, 'Start at most this many calls (batches) per second')
+            [CompletionResult]::new('--max-duration', '--max-duration', [CompletionResultType]::ParameterName, 'Stop, between batches, after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--warn-executions-per-actor', '--warn-executions-per-actor', [CompletionResultType]::ParameterName, 'With --check: WARNING when an actor holds more than N executions')
+            [CompletionResult]::new('--database-url', '--database-url', [CompletionResultType]::ParameterName, 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used')
+            [CompletionResult]::new('--duroxide-url', '--duroxide-url', [CompletionResultType]::ParameterName, 'Orchestration store database URL, when not the CMS database')
+            [CompletionResult]::new('--cms-schema', '--cms-schema', [CompletionResultType]::ParameterName, 'Schema of the control plane''s tables')
+            [CompletionResult]::new('--duroxide-schema', '--duroxide-schema', [CompletionResultType]::ParameterName, 'Schema of the duroxide-pg orchestration store')
+            [CompletionResult]::new('--actor-orchestration', '--actor-orchestration', [CompletionResultType]::ParameterName, 'Orchestration name of the instance actor')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting after this long')
+            [CompletionResult]::new('--statement-timeout', '--statement-timeout', [CompletionResultType]::ParameterName, 'Cancel any single query that runs longer than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Context of the config file to use instead of its current context')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every actor of the actor orchestration (--actor-orchestration)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show the store''s growth and what a prune would delete; change nothing')
+            [CompletionResult]::new('--exact', '--exact', [CompletionResultType]::ParameterName, 'Count history rows even on a large store (a full scan of the history table); otherwise above 1M rows they are estimated, and labelled so')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required when stdin is not a terminal)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress output; the report only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress output; the report only')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Nagios/Icinga plugin mode for the store''s growth (changes nothing): 0 OK, 1 WARNING above --warn-executions-per-actor, 3 UNKNOWN')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'actorctl;config' {
@@ -398,6 +437,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor')
             [CompletionResult]::new('sweep', 'sweep', [CompletionResultType]::ParameterValue, 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs')
             [CompletionResult]::new('reset-failed', 'reset-failed', [CompletionResultType]::ParameterValue, 'Clear the crash-loop quarantine of instances, so sweeps repair them again')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Show the store''s growth, and delete the earlier executions of actors')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show and switch the contexts of the config file')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -425,6 +465,9 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
             break
         }
         'actorctl;help;reset-failed' {
+            break
+        }
+        'actorctl;help;prune' {
             break
         }
         'actorctl;help;config' {

@@ -31,6 +31,9 @@ _actorctl() {
             actorctl,list)
                 cmd="actorctl__subcmd__list"
                 ;;
+            actorctl,prune)
+                cmd="actorctl__subcmd__prune"
+                ;;
             actorctl,recover)
                 cmd="actorctl__subcmd__recover"
                 ;;
@@ -88,6 +91,9 @@ _actorctl() {
             actorctl__subcmd__help,list)
                 cmd="actorctl__subcmd__help__subcmd__list"
                 ;;
+            actorctl__subcmd__help,prune)
+                cmd="actorctl__subcmd__help__subcmd__prune"
+                ;;
             actorctl__subcmd__help,recover)
                 cmd="actorctl__subcmd__help__subcmd__recover"
                 ;;
@@ -122,7 +128,7 @@ _actorctl() {
 
     case "${cmd}" in
         actorctl)
-            opts="-v -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help --version list show start restart cancel recover sweep reset-failed config completions help"
+            opts="-v -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help --version list show start restart cancel recover sweep reset-failed prune config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,7 +592,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__help)
-            opts="list show start restart cancel recover sweep reset-failed config completions help"
+            opts="list show start restart cancel recover sweep reset-failed prune config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +717,20 @@ _actorctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        actorctl__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         actorctl__subcmd__help__subcmd__recover)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -796,7 +816,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__list)
-            opts="-o -v -h --stale --zombie --missing --dead --orphaned --unhealthy --stale-after --output --no-headers --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-o -v -h --stale --zombie --missing --dead --orphaned --unhealthy --stale-after --output --no-headers --check --warn --crit --warn-executions-per-actor --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,7 +842,93 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --warn-executions-per-actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --textfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cms-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-orchestration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        actorctl__subcmd__prune)
+            opts="-y -q -o -v -h --all --keep-last --older-than --batch --rps --max-duration --dry-run --exact --yes --quiet --output --check --warn-executions-per-actor --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keep-last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --warn-executions-per-actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1280,7 +1386,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__sweep)
-            opts="-q -o -v -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --check --warn --crit --textfile --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
+            opts="-q -o -v -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --prune --prune-budget --prune-keep-last --prune-older-than --quiet --check --warn --crit --warn-executions-per-actor --textfile --reason --operator --dry-run --verify-timeout --stale-after --output --backend --api-url --api-token-file --api-timeout --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,11 +1420,27 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --prune-budget)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prune-keep-last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prune-older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --warn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-executions-per-actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand recover 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
             cand sweep 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
             cand reset-failed 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+            cand prune 'Show the store''s growth, and delete the earlier executions of actors'
             cand config 'Show and switch the contexts of the config file'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -51,6 +52,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --output 'Output format'
             cand --warn 'With --check: WARNING from this many unhealthy actors'
             cand --crit 'With --check: CRITICAL from this many unhealthy actors'
+            cand --warn-executions-per-actor 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)'
             cand --textfile 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)'
             cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
             cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
@@ -223,8 +225,12 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --min-age 'Leave alone instances created, or actors started, less than this ago'
             cand --concurrency 'Actions in flight at once'
             cand --rps 'Start at most this many actions per second'
+            cand --prune-budget 'With --prune: delete at most about this many executions per sweep (checked between actors)'
+            cand --prune-keep-last 'With --prune: earlier executions to keep per actor, besides the current one'
+            cand --prune-older-than 'With --prune: delete only executions that completed longer ago than this'
             cand --warn 'With --check: WARNING from this many unhealthy actors'
             cand --crit 'With --check: CRITICAL from this many unhealthy actors'
+            cand --warn-executions-per-actor 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)'
             cand --textfile 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)'
             cand --reason 'Why, recorded in the audit trail (default: names the command)'
             cand --operator 'Who, recorded in the audit trail (default: $USER@hostname)'
@@ -246,6 +252,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
             cand --context 'Context of the config file to use instead of its current context'
             cand --force 'Act even when the workers are down'
+            cand --prune 'After the repairs, prune the actors'' earlier executions (under the sweep''s lock)'
             cand -q 'Print nothing unless something failed or is quarantined (for cron mail)'
             cand --quiet 'Print nothing unless something failed or is quarantined (for cron mail)'
             cand --check 'Nagios/Icinga plugin mode: one status line on stdout and the plugin''s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
@@ -273,6 +280,37 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'actorctl;prune'= {
+            cand --keep-last 'Earlier executions to keep per actor, besides the current one (0: only the current one)'
+            cand --older-than 'Delete only executions that completed longer ago than this'
+            cand --batch 'Actors per duroxide call (each actor is pruned atomically)'
+            cand --rps 'Start at most this many calls (batches) per second'
+            cand --max-duration 'Stop, between batches, after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --warn-executions-per-actor 'With --check: WARNING when an actor holds more than N executions'
+            cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
+            cand --duroxide-url 'Orchestration store database URL, when not the CMS database'
+            cand --cms-schema 'Schema of the control plane''s tables'
+            cand --duroxide-schema 'Schema of the duroxide-pg orchestration store'
+            cand --actor-orchestration 'Orchestration name of the instance actor'
+            cand --connect-timeout 'Give up connecting after this long'
+            cand --statement-timeout 'Cancel any single query that runs longer than this'
+            cand --config 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]'
+            cand --context 'Context of the config file to use instead of its current context'
+            cand --all 'Every actor of the actor orchestration (--actor-orchestration)'
+            cand --dry-run 'Show the store''s growth and what a prune would delete; change nothing'
+            cand --exact 'Count history rows even on a large store (a full scan of the history table); otherwise above 1M rows they are estimated, and labelled so'
+            cand -y 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand --yes 'Do not ask for confirmation (required when stdin is not a terminal)'
+            cand -q 'No progress output; the report only'
+            cand --quiet 'No progress output; the report only'
+            cand --check 'Nagios/Icinga plugin mode for the store''s growth (changes nothing): 0 OK, 1 WARNING above --warn-executions-per-actor, 3 UNKNOWN'
+            cand -v 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'actorctl;config'= {
             cand --database-url 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used'
@@ -376,6 +414,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
             cand recover 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
             cand sweep 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
             cand reset-failed 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+            cand prune 'Show the store''s growth, and delete the earlier executions of actors'
             cand config 'Show and switch the contexts of the config file'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -395,6 +434,8 @@ set edit:completion:arg-completer[actorctl] = {|@words|
         &'actorctl;help;sweep'= {
         }
         &'actorctl;help;reset-failed'= {
+        }
+        &'actorctl;help;prune'= {
         }
         &'actorctl;help;config'= {
             cand view 'Print the config file, secrets redacted'

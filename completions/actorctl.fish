@@ -44,6 +44,7 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "cancel" -d 'Cance
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "prune" -d 'Show the store\'s growth, and delete the earlier executions of actors'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "config" -d 'Show and switch the contexts of the config file'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -54,6 +55,7 @@ json\t''
 jsonl\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l warn-executions-per-actor -d 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
@@ -203,8 +205,12 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l restart-wind
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l min-age -d 'Leave alone instances created, or actors started, less than this ago' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l concurrency -d 'Actions in flight at once' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l rps -d 'Start at most this many actions per second' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune-budget -d 'With --prune: delete at most about this many executions per sweep (checked between actors)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune-keep-last -d 'With --prune: earlier executions to keep per actor, besides the current one' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune-older-than -d 'With --prune: delete only executions that completed longer ago than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l warn-executions-per-actor -d 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
@@ -227,6 +233,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l statement-ti
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l force -d 'Act even when the workers are down'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune -d 'After the repairs, prune the actors\' earlier executions (under the sweep\'s lock)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s q -l quiet -d 'Print nothing unless something failed or is quarantined (for cron mail)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l dry-run -d 'Print the exact steps that would be taken; change nothing'
@@ -247,6 +254,31 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l conte
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -l all -d 'Clear every quarantine'
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s h -l help -d 'Print help'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l keep-last -d 'Earlier executions to keep per actor, besides the current one (0: only the current one)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l older-than -d 'Delete only executions that completed longer ago than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l batch -d 'Actors per duroxide call (each actor is pruned atomically)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l rps -d 'Start at most this many calls (batches) per second' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l max-duration -d 'Stop, between batches, after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l warn-executions-per-actor -d 'With --check: WARNING when an actor holds more than N executions' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l cms-schema -d 'Schema of the control plane\'s tables' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l duroxide-schema -d 'Schema of the duroxide-pg orchestration store' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l all -d 'Every actor of the actor orchestration (--actor-orchestration)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l dry-run -d 'Show the store\'s growth and what a prune would delete; change nothing'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l exact -d 'Count history rows even on a large store (a full scan of the history table); otherwise above 1M rows they are estimated, and labelled so'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s q -l quiet -d 'No progress output; the report only'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l check -d 'Nagios/Icinga plugin mode for the store\'s growth (changes nothing): 0 OK, 1 WARNING above --warn-executions-per-actor, 3 UNKNOWN'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -310,17 +342,18 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l config
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -l context -d 'Context of the config file to use instead of its current context' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "prune" -d 'Show the store\'s growth, and delete the earlier executions of actors'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed prune config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Print the config file, secrets redacted'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List the contexts; the current one is marked'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'

@@ -10,20 +10,33 @@ use crate::error::EXIT_INTERRUPTED;
 static GRACEFUL: AtomicBool = AtomicBool::new(false);
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-/// Listen for Ctrl-C for the rest of the process (inside a tokio runtime).
+/// Listen for Ctrl-C (and SIGTERM, issue 15) for the rest of the process
+/// (inside a tokio runtime).
 pub fn install() {
     tokio::spawn(async {
         while tokio::signal::ctrl_c().await.is_ok() {
-            if GRACEFUL.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
-                crate::output::note(
-                    "actorctl: interrupted: starting no new actions, finishing those in flight (Ctrl-C again to abort)",
-                );
-            } else {
-                crate::output::note("actorctl: interrupted");
-                std::process::exit(EXIT_INTERRUPTED.into());
+            on_signal();
+        }
+    });
+    tokio::spawn(async {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            while term.recv().await.is_some() {
+                on_signal();
             }
         }
     });
+}
+
+fn on_signal() {
+    if GRACEFUL.load(Ordering::SeqCst) && !INTERRUPTED.swap(true, Ordering::SeqCst) {
+        crate::output::note(
+            "actorctl: interrupted: starting no new actions, finishing those in flight (Ctrl-C again to abort)",
+        );
+    } else {
+        crate::output::note("actorctl: interrupted");
+        std::process::exit(EXIT_INTERRUPTED.into());
+    }
 }
 
 /// This command handles Ctrl-C itself, through [`interrupted`].

@@ -17,18 +17,24 @@ pub async fn run(args: ListArgs, s: &Settings) -> Result<u8> {
 
 async fn list(args: ListArgs, s: &Settings) -> Result<u8> {
     let conns = super::Connections::open(s).await?;
-    let (_, _, fleet) = super::gather(&conns, s, args.stale_after).await?;
+    let (_, store, fleet) = super::gather(&conns, s, args.stale_after).await?;
     let report = &fleet.report;
     let wanted = selected_classes(&args);
     let rows: Vec<&Row> = report.rows.iter().filter(|r| wanted.contains(&r.class)).collect();
 
     if let Some(path) = &args.monitor.textfile {
         let all: Vec<&Row> = report.rows.iter().collect();
-        monitor::write_atomically(path, &monitor::textfile(&all, report.diagnosis.workers_down, None, None))?;
+        let text = monitor::textfile(&all, report.diagnosis.workers_down, None, None)
+            + &output::prune::textfile(&store.totals().await?, None); // issue 15
+        monitor::write_atomically(path, &text)?;
     }
     if args.monitor.check {
         let (code, line) =
             monitor::check(&rows, report.diagnosis.workers_down, args.monitor.warn, args.monitor.crit);
+        let threshold = args.monitor.warn_executions_per_actor; // issue 15
+        let (above, max) = store.executions_above(&s.actor_orchestration, threshold).await?;
+        let warning = crate::core::prune::growth_warning(above, max, threshold);
+        let (code, line) = crate::core::prune::escalate(code, &line, warning.as_deref());
         output::emit(&line)?;
         return Ok(code);
     }

@@ -2,6 +2,7 @@
 
 pub mod contexts;
 mod list;
+mod prune; // issue 15
 mod recover;
 pub mod repair;
 mod reset_failed;
@@ -39,6 +40,7 @@ pub async fn run(command: Command, settings: &Settings) -> Result<u8> {
         Command::Recover(a) => recover::run(a, settings).await,
         Command::Sweep(a) => sweep::run(a, settings).await,
         Command::ResetFailed(a) => reset_failed::run(a, settings).await,
+        Command::Prune(a) => prune::run(a, settings).await, // issue 15
         Command::Completions { .. } | Command::Config(_) => unreachable!("handled before connecting"),
     }
 }

@@ -11,6 +11,7 @@ use crate::cli::{ResultFormat, SweepArgs};
 use crate::config::Settings;
 use crate::error::{BackendContext, EXIT_OK, EXIT_UNHEALTHY};
 use crate::execute::{describe_all, ActionResult, Outcome};
+use crate::output::prune::report_table as render_prune; // issue 15
 use crate::output::{self, monitor, progress::Progress, results};
 use crate::plan::{actionable, plan_recovery, Selection};
 
@@ -149,7 +150,13 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
         let progress = Progress::new(plan.len(), true);
         results = exec.run_bulk(&plan, &a.bulk.limits(), Some(&progress)).await?;
     }
-    let failed = results.iter().any(|r| !r.outcome.is_ok()) || refusal.is_some();
+    // ---- issue 15: sweep --prune, after the repairs, under the sweep's lock ----
+    let mut pruned = None;
+    if a.prune.prune && !crate::interrupt::interrupted() {
+        pruned = Some(super::prune::sweep(&store, s, &a.prune, a.quiet).await.map_err(|e| format!("{e:#}")));
+    }
+    let prune_failed = pruned.as_ref().is_some_and(|p| p.as_ref().map_or(true, |r| r.batches_failed > 0));
+    let failed = results.iter().any(|r| !r.outcome.is_ok()) || refusal.is_some() || prune_failed;
     let quarantined: Vec<&Row> = rows.iter().copied().filter(|r| r.quarantined).collect();
 
     if let Some(path) = &a.monitor.textfile {
@@ -164,7 +171,11 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
         };
         monitor::write_atomically(
             path,
-            &monitor::textfile(&rows, workers_down, Some(&metrics), previous.as_deref()),
+            &(monitor::textfile(&rows, workers_down, Some(&metrics), previous.as_deref())
+                + &output::prune::textfile(
+                    &store.totals().await?,
+                    pruned.as_ref().and_then(|p| p.as_ref().ok()),
+                )),
         )?;
     }
     if a.monitor.check {
@@ -177,6 +188,10 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
         let remaining: Vec<&Row> =
             rows.iter().copied().filter(|r| r.class == Class::Healthy || !repaired(r)).collect();
         let (code, line) = monitor::check(&remaining, workers_down, a.monitor.warn, a.monitor.crit);
+        let threshold = a.monitor.warn_executions_per_actor; // issue 15
+        let (above, max) = store.executions_above(&s.actor_orchestration, threshold).await?;
+        let warning = crate::core::prune::growth_warning(above, max, threshold);
+        let (code, line) = crate::core::prune::escalate(code, &line, warning.as_deref());
         output::emit(&line)?;
         return Ok(code);
     }
@@ -195,6 +210,11 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
                     "fleet": monitor::class_counts(&rows),
                     "quarantined": quarantined.iter().map(|r| &r.k8s_name).collect::<Vec<_>>(),
                     "workers_down": workers_down,
+                    "prune": match &pruned { // issue 15
+                        Some(Ok(r)) => serde_json::to_value(r)?,
+                        Some(Err(e)) => serde_json::json!({ "error": e }),
+                        None => serde_json::Value::Null,
+                    },
                 });
                 output::emit(&(serde_json::to_string_pretty(&doc)? + "\n"))?;
             }
@@ -215,6 +235,12 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
                         crate::timefmt::compact(a.restart_window.as_secs()),
                         q.k8s_name.as_deref().unwrap_or("-")
                     ));
+                }
+                match &pruned {
+                    // issue 15
+                    Some(Ok(r)) => output::note(render_prune(r).trim_end()),
+                    Some(Err(e)) => output::note(&format!("actorctl: prune failed: {e}")),
+                    None => {}
                 }
                 output::note(&format!(
                     "sweep: {} in {:.1}s",

@@ -74,6 +74,15 @@ pub struct TableEstimates {
     pub history_rows: f64,
 }
 
+/// Whole-store figures cheap enough for every `list`/`sweep --textfile`:
+/// row estimates of all orchestrations (statistics collector), and the
+/// on-disk size of every table of the store schema.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StoreTotals {
+    pub estimates: TableEstimates,
+    pub bytes: i64,
+}
+
 /// What a prune with the given policy would delete now.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WouldDelete {

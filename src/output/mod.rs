@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod monitor;
 pub mod progress;
+pub mod prune; // issue 15
 pub mod results;
 pub mod show;
 

@@ -71,6 +71,31 @@ impl DuroxideBackend {
             .await
             .map_err(|e| anyhow::anyhow!("duroxide refused to cancel {actor_id}: {e}"))
     }
+
+    /// Prune the earlier executions of the actors `ids` in one call (issue
+    /// 15): duroxide prunes each actor atomically, never its current
+    /// execution, and skips ids the store no longer has. Bounded by `timeout`.
+    pub async fn prune(
+        &self,
+        ids: &[String],
+        keep_last: u32,
+        completed_before_ms: u64,
+        timeout: Duration,
+    ) -> Result<duroxide::PruneResult> {
+        let filter = duroxide::InstanceFilter {
+            instance_ids: Some(ids.to_vec()),
+            completed_before: None,
+            limit: Some(u32::try_from(ids.len()).unwrap_or(u32::MAX)),
+        };
+        let options = duroxide::PruneOptions {
+            keep_last: Some(keep_last),
+            completed_before: Some(completed_before_ms),
+        };
+        tokio::time::timeout(timeout, self.client.prune_executions_bulk(filter, options))
+            .await
+            .map_err(|_| anyhow::anyhow!("pruning {} actors timed out after {timeout:?}", ids.len()))?
+            .map_err(|e| anyhow::anyhow!("duroxide refused to prune {} actors: {e}", ids.len()))
+    }
 }
 
 fn scrub(msg: &str, target: &Target) -> String {

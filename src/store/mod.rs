@@ -4,6 +4,7 @@
 pub mod duroxide;
 pub mod http;
 mod ledger;
+pub mod prune; // issue 15
 mod snapshot;
 
 pub use ledger::{Ledger, ACTION_VERSIONS};
