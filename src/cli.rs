@@ -552,7 +552,8 @@ pub struct PrunePolicyOpts {
     /// (0: only the current one).
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub keep_last: u32,
-    /// Delete only executions that completed longer ago than this.
+    /// Delete only executions that completed longer ago than this (an
+    /// execution completes when its successor starts).
     #[arg(long, default_value = "1h", value_parser = parse_duration, allow_hyphen_values = true)]
     pub older_than: Duration,
 }

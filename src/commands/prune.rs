@@ -45,7 +45,7 @@ pub async fn run(a: PruneArgs, s: &Settings) -> Result<u8> {
     let conns = super::Connections::open(s).await?;
     let store = Store::open(conns.store_client(), &s.store_schema, &s.store).await?;
     let only = selected_ids(&a, s, &conns, &store).await?;
-    let cutoff = policy.completed_before_ms(store.now_ms().await?);
+    let cutoff = policy.cutoff_ms(store.now_ms().await?);
     if a.dry_run {
         let stats = stats(&store, s, only.as_deref(), policy, cutoff, a.exact).await?;
         output::emit(&match a.output {
@@ -73,7 +73,7 @@ pub async fn run(a: PruneArgs, s: &Settings) -> Result<u8> {
         max_duration: a.max_duration,
         call_timeout: s.statement_timeout,
     };
-    let report = execute(&duroxide, &todo, policy, cutoff, &limits, &progress).await;
+    let report = execute(&duroxide, &todo, policy, &limits, &progress).await;
     progress.finish();
     output::emit(&match a.output {
         ResultFormat::Json => render::report_json(&report),
@@ -91,7 +91,7 @@ async fn check(a: &PruneArgs, s: &Settings) -> Result<u8> {
     let conns = super::Connections::open(s).await?;
     let store = Store::open(conns.store_client(), &s.store_schema, &s.store).await?;
     let policy = Policy { keep_last: a.policy.keep_last, older_than: a.policy.older_than };
-    let cutoff = policy.completed_before_ms(store.now_ms().await?);
+    let cutoff = policy.cutoff_ms(store.now_ms().await?);
     let stats = stats(&store, s, None, policy, cutoff, false).await?;
     let (above, _) = store.executions_above(&s.actor_orchestration, a.warn_executions_per_actor).await?;
     let (code, line) = core::check_line(&stats, above, a.warn_executions_per_actor);
@@ -168,20 +168,19 @@ pub async fn execute(
     duroxide: &DuroxideBackend,
     todo: &[&ActorCounts],
     policy: Policy,
-    cutoff: u64,
     limits: &Limits,
     progress: &render::PruneProgress,
 ) -> PruneReport {
     let started = Instant::now();
     let mut report = PruneReport::new(policy, todo.len());
-    for (i, chunk) in todo.chunks(limits.batch.max(1)).enumerate() {
+    for (i, (keep, chunk)) in core::batches(todo, limits.batch).into_iter().enumerate() {
         let at = started + core::batch_start_offset(i, limits.rps);
         if let Some(stop) = wait_until(at, started, limits.max_duration).await {
             report.stopped = Some(stop);
             break;
         }
         let ids: Vec<String> = chunk.iter().map(|c| c.instance_id.clone()).collect();
-        match duroxide.prune(&ids, policy.duroxide_keep_last(), cutoff, limits.call_timeout).await {
+        match duroxide.prune(&ids, keep, limits.call_timeout).await {
             Ok(r) => report.batch_done(r.instances_processed, r.executions_deleted, r.events_deleted),
             Err(e) => {
                 tracing::warn!("prune batch {i} failed: {e:#}");
@@ -223,13 +222,13 @@ pub async fn sweep(
 ) -> Result<PruneReport> {
     let policy = Policy { keep_last: o.prune_keep_last, older_than: o.prune_older_than };
     let duroxide = connect(store, s).await?;
-    let cutoff = policy.completed_before_ms(store.now_ms().await?);
+    let cutoff = policy.cutoff_ms(store.now_ms().await?);
     let counts =
         store.actor_counts(&s.actor_orchestration, None, policy.duroxide_keep_last(), cutoff, false).await?;
     let todo = core::select(&counts, Some(o.prune_budget));
     let progress = render::PruneProgress::new(todo.len(), quiet);
     let limits = Limits { batch: 500, rps: None, max_duration: None, call_timeout: s.statement_timeout };
-    let report = execute(&duroxide, &todo, policy, cutoff, &limits, &progress).await;
+    let report = execute(&duroxide, &todo, policy, &limits, &progress).await;
     progress.finish();
     Ok(report)
 }

@@ -20,8 +20,13 @@ impl Policy {
         self.keep_last.saturating_add(1)
     }
 
-    /// duroxide's `PruneOptions::completed_before`, in ms since the epoch.
-    pub fn completed_before_ms(&self, now_ms: u64) -> u64 {
+    /// The cutoff of `older_than`, in ms since the epoch. duroxide's own
+    /// `completed_before` cannot serve: a continued-as-new execution has no
+    /// `completed_at` in duroxide-pg, so it would never be pruned. An
+    /// execution completes when its successor starts; the store counts the
+    /// executions started after the cutoff and keeps them and the one
+    /// before (see [`ActorCounts::keep`]).
+    pub fn cutoff_ms(&self, now_ms: u64) -> u64 {
         now_ms.saturating_sub(u64::try_from(self.older_than.as_millis()).unwrap_or(u64::MAX))
     }
 }
@@ -32,6 +37,9 @@ impl Policy {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorCounts {
     pub instance_id: String,
+    /// duroxide's `keep_last` for this actor: the policy's, or more, to keep
+    /// every execution that completed after the cutoff.
+    pub keep: u32,
     pub executions: u64,
     pub prunable_executions: u64,
     pub history_rows: Option<u64>,
@@ -200,6 +208,21 @@ pub fn select(counts: &[ActorCounts], budget: Option<u64>) -> Vec<&ActorCounts> 
     picked
 }
 
+/// The duroxide calls of a prune: at most `batch` actors each, all with
+/// the same `keep` (duroxide applies one `keep_last` per call).
+pub fn batches<'a>(todo: &[&'a ActorCounts], batch: usize) -> Vec<(u32, Vec<&'a ActorCounts>)> {
+    let mut sorted = todo.to_vec();
+    sorted.sort_by_key(|c| c.keep);
+    let mut out: Vec<(u32, Vec<&ActorCounts>)> = Vec::new();
+    for c in sorted {
+        match out.last_mut() {
+            Some((keep, group)) if *keep == c.keep && group.len() < batch.max(1) => group.push(c),
+            _ => out.push((c.keep, vec![c])),
+        }
+    }
+    out
+}
+
 /// When batch `index` (from 0) may start, counted from the first one, so
 /// that at most `rps` calls start per second.
 pub fn batch_start_offset(index: usize, rps: Option<f64>) -> Duration {
@@ -362,6 +385,7 @@ mod tests {
     fn actor(id: &str, executions: u64, prunable: u64, history: Option<(u64, u64)>) -> ActorCounts {
         ActorCounts {
             instance_id: id.into(),
+            keep: 11,
             executions,
             prunable_executions: prunable,
             history_rows: history.map(|h| h.0),
@@ -375,8 +399,8 @@ mod tests {
     fn keep_last_counts_earlier_executions() {
         assert_eq!(Policy { keep_last: 0, older_than: Duration::ZERO }.duroxide_keep_last(), 1);
         assert_eq!(POLICY.duroxide_keep_last(), 11);
-        assert_eq!(POLICY.completed_before_ms(10_000_000), 10_000_000 - 3_600_000);
-        assert_eq!(POLICY.completed_before_ms(5), 0);
+        assert_eq!(POLICY.cutoff_ms(10_000_000), 10_000_000 - 3_600_000);
+        assert_eq!(POLICY.cutoff_ms(5), 0);
     }
 
     #[test]
@@ -433,6 +457,20 @@ mod tests {
         assert_eq!(ids(select(&counts, Some(55))), ["a", "c"], "b does not fit, c does");
         assert_eq!(ids(select(&counts, Some(5))), ["a"], "the largest alone, above the budget");
         assert!(select(&[], Some(5)).is_empty());
+    }
+
+    #[test]
+    fn one_keep_per_call() {
+        let mut counts: Vec<ActorCounts> = (0..5).map(|i| actor(&format!("a{i}"), 30, 10, None)).collect();
+        counts[1].keep = 121;
+        counts[3].keep = 121;
+        let todo: Vec<&ActorCounts> = counts.iter().collect();
+        let b = batches(&todo, 2);
+        let shape: Vec<(u32, Vec<&str>)> =
+            b.iter().map(|(k, g)| (*k, g.iter().map(|c| c.instance_id.as_str()).collect())).collect();
+        assert_eq!(shape, [(11, vec!["a0", "a2"]), (11, vec!["a4"]), (121, vec!["a1", "a3"])]);
+        assert_eq!(batches(&todo, 500).len(), 2);
+        assert!(batches(&[], 500).is_empty());
     }
 
     #[test]

@@ -73,13 +73,13 @@ impl DuroxideBackend {
     }
 
     /// Prune the earlier executions of the actors `ids` in one call (issue
-    /// 15): duroxide prunes each actor atomically, never its current
-    /// execution, and skips ids the store no longer has. Bounded by `timeout`.
+    /// 15), keeping the newest `keep_last` (the current one included):
+    /// duroxide prunes each actor atomically, never its current execution,
+    /// and skips ids the store no longer has. Bounded by `timeout`.
     pub async fn prune(
         &self,
         ids: &[String],
         keep_last: u32,
-        completed_before_ms: u64,
         timeout: Duration,
     ) -> Result<duroxide::PruneResult> {
         let filter = duroxide::InstanceFilter {
@@ -87,10 +87,8 @@ impl DuroxideBackend {
             completed_before: None,
             limit: Some(u32::try_from(ids.len()).unwrap_or(u32::MAX)),
         };
-        let options = duroxide::PruneOptions {
-            keep_last: Some(keep_last),
-            completed_before: Some(completed_before_ms),
-        };
+        // No completed_before: continued-as-new executions have no completed_at.
+        let options = duroxide::PruneOptions { keep_last: Some(keep_last), completed_before: None };
         tokio::time::timeout(timeout, self.client.prune_executions_bulk(filter, options))
             .await
             .map_err(|_| anyhow::anyhow!("pruning {} actors timed out after {timeout:?}", ids.len()))?

@@ -16,10 +16,14 @@ pub const EXACT_HISTORY_LIMIT: f64 = 1_000_000.0;
 
 /// The executions a prune would delete, by duroxide-pg's own rule
 /// (`prune_executions`, migration 19): not the current one, not Running,
-/// completed before the cutoff, outside the newest `duroxide_keep_last`.
+/// outside the newest `keep` — where `keep` is the policy's ($3) or, to keep
+/// every execution that completed after the cutoff ($4: its successor
+/// started after it), the executions started after the cutoff plus one.
+const KEEP: &str =
+    "greatest($3::bigint, 1 + count(*) FILTER (WHERE e.started_at >= to_timestamp($4::bigint / 1000.0))
+                                     OVER (PARTITION BY e.instance_id))";
 const DOOMED: &str = "e.execution_id <> a.current_execution_id AND e.status <> 'Running'
-     AND e.completed_at < to_timestamp($4::bigint / 1000.0)
-     AND row_number() OVER (PARTITION BY e.instance_id ORDER BY e.execution_id DESC) > $3::bigint";
+     AND row_number() OVER (PARTITION BY e.instance_id ORDER BY e.execution_id DESC) > keep";
 
 impl Store<'_> {
     /// The database's clock, in ms since the epoch.
@@ -45,13 +49,14 @@ impl Store<'_> {
 
     /// Executions (and, with `history`, history rows) of every actor of the
     /// orchestration, or of the actors `only`, and how many of them a prune
-    /// keeping `duroxide_keep_last` with `completed_before_ms` would delete.
+    /// keeping `duroxide_keep_last`, and whatever completed after `cutoff_ms`,
+    /// would delete.
     pub async fn actor_counts(
         &self,
         orchestration: &str,
         only: Option<&[String]>,
         duroxide_keep_last: u32,
-        completed_before_ms: u64,
+        cutoff_ms: u64,
         history: bool,
     ) -> Result<Vec<ActorCounts>> {
         let s = &self.schema;
@@ -70,16 +75,18 @@ impl Store<'_> {
         let sql = format!(
             "WITH a AS (SELECT instance_id, current_execution_id FROM {s}.instances
                          WHERE orchestration_name = $1 AND ($2::text[] IS NULL OR instance_id = ANY($2))),
-                  e AS (SELECT e.instance_id, e.execution_id, ({DOOMED}) AS doomed
-                          FROM {s}.executions e JOIN a USING (instance_id)){h_cte}
+                  k AS (SELECT e.*, a.current_execution_id, {KEEP} AS keep
+                          FROM {s}.executions e JOIN a USING (instance_id)),
+                  e AS (SELECT e.instance_id, e.execution_id, e.keep, ({DOOMED}) AS doomed
+                          FROM k e JOIN a USING (instance_id)){h_cte}
              SELECT a.instance_id, count(e.execution_id)::bigint,
-                    (count(*) FILTER (WHERE e.doomed))::bigint, {h_cols}
+                    (count(*) FILTER (WHERE e.doomed))::bigint, {h_cols}, coalesce(max(e.keep), $3::bigint)
                FROM a LEFT JOIN e USING (instance_id) {h_join}
               GROUP BY a.instance_id"
         );
         let only: Option<Vec<String>> = only.map(<[String]>::to_vec);
         let keep = i64::from(duroxide_keep_last);
-        let cutoff = i64::try_from(completed_before_ms).unwrap_or(i64::MAX);
+        let cutoff = i64::try_from(cutoff_ms).unwrap_or(i64::MAX);
         let rows = self
             .client
             .query(&sql, &[&orchestration, &only, &keep, &cutoff])
@@ -94,6 +101,7 @@ impl Store<'_> {
                 prunable_executions: n(r.get(2)),
                 history_rows: r.get::<_, Option<i64>>(3).map(n),
                 prunable_history_rows: r.get::<_, Option<i64>>(4).map(n),
+                keep: u32::try_from(r.get::<_, i64>(5)).unwrap_or(u32::MAX),
             })
             .collect())
     }

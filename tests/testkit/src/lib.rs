@@ -7,6 +7,7 @@ pub mod cluster;
 pub mod fleet;
 pub mod http;
 pub mod sandbox;
+pub mod seed;
 
 pub use cluster::{cluster, Cluster};
-pub use fleet::{Fleet, FleetOptions, Shape, ACTOR_ORCHESTRATION};
+pub use fleet::{Fleet, FleetOptions, Shape, ACTOR_ORCHESTRATION, COUNTER_EXECUTIONS, COUNTER_ORCHESTRATION};
