@@ -35,7 +35,7 @@ pub async fn seed_actors(
     .await
     .context("seed instances and executions")?;
     // One statement per slice of actors keeps each transaction bounded.
-    let step = 500u32.max(1);
+    let step = 500u32;
     let mut first = 1u32;
     while first <= actors {
         let last = (first + step - 1).min(actors);
