@@ -149,7 +149,7 @@ async fn ctrl_c_stops_between_batches_and_a_rerun_continues() {
     assert_eq!(pruned_actors(&fleet, &names).await, 0);
 
     let policy = ["--all", "--keep-last", "2", "--yes", "-o", "json"];
-    let mut child =
+    let child =
         prune_cmd(&fleet.url, &[&policy[..], &["--batch", "1", "--rps", "4"]].concat()).spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     while pruned_actors(&fleet, &names).await < 3 {
