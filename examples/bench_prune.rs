@@ -55,6 +55,10 @@ async fn main() -> anyhow::Result<()> {
     let dry_time = t.elapsed();
     let would = dry["store"]["would_delete"].clone();
 
+    let table =
+        Command::new(&bin).args(["prune", "--dry-run"]).env("ACTORCTL_DATABASE_URL", &url).output()?;
+    let dry_table = String::from_utf8_lossy(&table.stdout).into_owned();
+
     eprintln!("bench: pruning…");
     let from = fleet.db_now().await?;
     let report = actorctl(&bin, &url, &["prune", "--all", "--yes", "--quiet", "-o", "json"])?;
@@ -97,6 +101,7 @@ async fn main() -> anyhow::Result<()> {
     );
     println!("| live loop interval (1 s timer + turn), quiet: p50 / p99 / max | {} |", fmt_gaps(&quiet));
     println!("| live loop interval during the prune: p50 / p99 / max | {} |", fmt_gaps(&during));
+    println!("\n```\n$ actorctl prune --dry-run\n{dry_table}```");
     fleet.stop_runtime().await;
     cluster.stop()?;
     Ok(())
