@@ -172,9 +172,35 @@ async fn ctrl_c_stops_between_batches_and_a_rerun_continues() {
     assert_eq!(report["history_rows_deleted"].as_i64().unwrap(), processed as i64 * 17 * per_execution);
     assert_eq!(pruned_actors(&fleet, &names).await, processed as usize);
 
+    // --max-duration stops between batches too (and is no failure).
+    let slow = [&policy[..], &["--batch", "1", "--rps", "2", "--max-duration", "1s"]].concat();
+    let r = run(&fleet.url, &[&["prune"][..], &slow].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json()["prune"].clone();
+    assert_eq!(report["stopped"], "max-duration", "{report}");
+    let more = report["actors_processed"].as_u64().unwrap();
+    assert!((1..=3).contains(&more), "{report}");
+
+    // SIGTERM, like Ctrl-C.
+    let before = pruned_actors(&fleet, &names).await;
+    let child =
+        prune_cmd(&fleet.url, &[&policy[..], &["--batch", "1", "--rps", "4"]].concat()).spawn().unwrap();
+    while pruned_actors(&fleet, &names).await < before + 1 {
+        assert!(Instant::now() < deadline + Duration::from_secs(30), "the prune never started");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the report is printed");
+    assert_eq!(report["prune"]["stopped"], "interrupted", "{report}");
+    let done = pruned_actors(&fleet, &names).await as u64;
+    assert!(done < 20, "stopped before the end: {report}");
+
     let r = run(&fleet.url, &["prune", "--all", "--keep-last", "2", "--yes", "-o", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.json()["prune"]["actors_processed"].as_u64().unwrap(), 20 - processed, "{}", r.stdout);
+    assert_eq!(r.json()["prune"]["actors_processed"].as_u64().unwrap(), 20 - done, "{}", r.stdout);
     assert_eq!(pruned_actors(&fleet, &names).await, 20);
 
     // sweep --prune: within its budget, under its lock; the store's metrics.

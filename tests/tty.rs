@@ -66,3 +66,26 @@ async fn recover_shows_the_plan_asks_and_draws_progress() {
     let counts = fleet.running_actors_by_k8s().await.unwrap();
     assert!(names.iter().all(|n| counts.get(n) == Some(&1)));
 }
+
+// issue 15
+#[tokio::test(flavor = "multi_thread")]
+async fn prune_asks_and_draws_progress() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let names = fleet.add_many("tmpl", 1).await.unwrap();
+    fleet.wait_recorded(&names, Duration::from_secs(60)).await.unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    actorctl_testkit::seed::seed_actors(&fleet.pg, fleet.store(), "seeded", 8, 10).await.unwrap();
+    let args = "prune --all --keep-last 0 --batch 1 --rps 4";
+
+    let (code, screen) = on_tty(&fleet.url, args, "n");
+    assert!(screen.contains("will delete about 72 earlier executions of 8 actors"), "{screen}");
+    assert!(screen.contains("Proceed?"), "{screen}");
+    assert_eq!(code, 2, "declined: {screen}");
+    assert_eq!(fleet.execution_counts().await.unwrap()["seeded-000001"], 10, "nothing changed");
+
+    let (code, screen) = on_tty(&fleet.url, args, "y");
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("pruning") && screen.contains("ETA"), "a progress bar: {screen}");
+    assert!(screen.contains("pruned 8 of 8 actors: 72 executions"), "{screen}");
+    assert_eq!(fleet.execution_counts().await.unwrap()["seeded-000001"], 1);
+}
