@@ -73,8 +73,9 @@ pub async fn run(a: PruneArgs, s: &Settings) -> Result<u8> {
         max_duration: a.max_duration,
         call_timeout: s.statement_timeout,
     };
-    let report = execute(&duroxide, &todo, policy, &limits, &progress).await;
+    let mut report = execute(&duroxide, &todo, policy, &limits, &progress).await;
     progress.finish();
+    scrub(&mut report, s);
     output::emit(&match a.output {
         ResultFormat::Json => render::report_json(&report),
         ResultFormat::Table => render::report_table(&report),
@@ -87,14 +88,13 @@ pub async fn run(a: PruneArgs, s: &Settings) -> Result<u8> {
 }
 
 /// `prune --check`: the Nagios line of the store's growth.
+/// Cheap enough for every monitoring run: one index scan and the catalog.
 async fn check(a: &PruneArgs, s: &Settings) -> Result<u8> {
     let conns = super::Connections::open(s).await?;
     let store = Store::open(conns.store_client(), &s.store_schema, &s.store).await?;
-    let policy = Policy { keep_last: a.policy.keep_last, older_than: a.policy.older_than };
-    let cutoff = policy.cutoff_ms(store.now_ms().await?);
-    let stats = stats(&store, s, None, policy, cutoff, false).await?;
-    let (above, _) = store.executions_above(&s.actor_orchestration, a.warn_executions_per_actor).await?;
-    let (code, line) = core::check_line(&stats, above, a.warn_executions_per_actor);
+    let totals = store.totals().await?;
+    let (above, max) = store.executions_above(&s.actor_orchestration, a.warn_executions_per_actor).await?;
+    let (code, line) = core::check_line(&totals, above, max, a.warn_executions_per_actor);
     output::emit(&line)?;
     Ok(code)
 }
@@ -183,7 +183,7 @@ pub async fn execute(
         match duroxide.prune(&ids, keep, limits.call_timeout).await {
             Ok(r) => report.batch_done(r.instances_processed, r.executions_deleted, r.events_deleted),
             Err(e) => {
-                tracing::warn!("prune batch {i} failed: {e:#}");
+                tracing::debug!("prune batch {i} failed: {e:#}");
                 if report.batch_failed(format!("{e:#}")) {
                     report.stopped = Some(Stop::Failures);
                     break;
@@ -228,7 +228,16 @@ pub async fn sweep(
     let todo = core::select(&counts, Some(o.prune_budget));
     let progress = render::PruneProgress::new(todo.len(), quiet);
     let limits = Limits { batch: 500, rps: None, max_duration: None, call_timeout: s.statement_timeout };
-    let report = execute(&duroxide, &todo, policy, &limits, &progress).await;
+    let mut report = execute(&duroxide, &todo, policy, &limits, &progress).await;
     progress.finish();
+    scrub(&mut report, s);
     Ok(report)
+}
+
+/// Store errors land in the report (stdout): never with a password.
+fn scrub(report: &mut PruneReport, s: &Settings) {
+    let secrets = s.secrets();
+    for e in &mut report.errors {
+        *e = crate::error::scrub(std::mem::take(e), &secrets);
+    }
 }

@@ -178,11 +178,6 @@ fn scale(n: u64, factor: f64) -> u64 {
     (n as f64 * factor).round() as u64
 }
 
-/// Actors above the `--check` threshold of executions.
-pub fn actors_above(counts: &[ActorCounts], threshold: u64) -> u64 {
-    counts.iter().filter(|c| c.executions > threshold).count() as u64
-}
-
 /// The actors a prune visits: those with something to delete, most first,
 /// within `budget` executions. The budget is checked between actors (one
 /// actor's prune is atomic), so a single actor above the budget is still
@@ -331,22 +326,16 @@ pub fn growth_warning(above: u64, max: u64, threshold: u64) -> Option<String> {
     })
 }
 
-/// `STORE OK - …` / `STORE WARNING - …` with perfdata, for `prune --check`.
-pub fn check_line(stats: &StoreStats, above: u64, threshold: u64) -> (u8, String) {
-    let warning = growth_warning(above, stats.executions_per_actor.max, threshold);
+/// `STORE OK - …` / `STORE WARNING - …` with perfdata, for `prune --check`:
+/// `above` actors hold more than `threshold` executions, the largest `max`.
+pub fn check_line(totals: &StoreTotals, above: u64, max: u64, threshold: u64) -> (u8, String) {
     let perf = format!(
-        "actors={} executions={} history_rows={} max_executions_per_actor={} bytes={}",
-        stats.actors, stats.executions, stats.history_rows, stats.executions_per_actor.max, stats.total_bytes
+        "max_executions_per_actor={max} executions={:.0} history_rows={:.0} bytes={}",
+        totals.estimates.executions, totals.estimates.history_rows, totals.bytes
     );
-    match warning {
+    match growth_warning(above, max, threshold) {
         Some(w) => (CHECK_WARNING, format!("STORE WARNING - {w} | {perf}")),
-        None => (
-            CHECK_OK,
-            format!(
-                "STORE OK - {} executions over {} actors (max {}) | {perf}",
-                stats.executions, stats.actors, stats.executions_per_actor.max
-            ),
-        ),
+        None => (CHECK_OK, format!("STORE OK - at most {max} executions per actor | {perf}")),
     }
 }
 
@@ -500,13 +489,14 @@ mod tests {
 
     #[test]
     fn checks() {
-        let counts = [actor("a", 1500, 0, Some((0, 0))), actor("b", 10, 0, Some((0, 0)))];
-        let s = summarize("o", &counts, Vec::new(), 0, TableEstimates::default(), POLICY);
-        let (code, line) = check_line(&s, actors_above(&counts, 1000), 1000);
+        let t =
+            StoreTotals { estimates: TableEstimates { executions: 1510.0, history_rows: 12080.0 }, bytes: 9 };
+        let (code, line) = check_line(&t, 1, 1500, 1000);
         assert_eq!(code, CHECK_WARNING);
         assert!(line.starts_with("STORE WARNING - 1 actors above 1000 executions (max 1500)"), "{line}");
-        let (code, line) = check_line(&s, actors_above(&counts, 2000), 2000);
-        assert_eq!(code, CHECK_OK, "{line}");
+        assert!(line.ends_with("| max_executions_per_actor=1500 executions=1510 history_rows=12080 bytes=9"));
+        let (code, line) = check_line(&t, 0, 1500, 2000);
+        assert_eq!((code, line.as_str()), (CHECK_OK, "STORE OK - at most 1500 executions per actor | max_executions_per_actor=1500 executions=1510 history_rows=12080 bytes=9"));
         let (code, line) = escalate(0, "ACTORS OK - 3 healthy | healthy=3", Some("1 actors above 1000"));
         assert_eq!((code, line.as_str()), (1, "ACTORS WARNING - 3 healthy; 1 actors above 1000 | healthy=3"));
         let (code, line) = escalate(2, "ACTORS CRITICAL - 9 zombie | z=9", Some("w"));
