@@ -145,6 +145,16 @@ async fn stats(
 /// The duroxide client on a VerifyOnly provider; refused (exit 3) on a
 /// store of another version or a role that cannot delete.
 pub async fn connect(store: &Store<'_>, s: &Settings) -> Result<DuroxideBackend> {
+    if !store.ledger.actionable() {
+        return Err(backend(format!(
+            "cannot prune the store {} at {}: its ledger holds {}, but this actorctl's duroxide-pg 0.1.38 \
+             needs migrations 1..21, 23, 25 and 26. actorctl never migrates a store, and the control plane's \
+             API has no prune: upgrade the store with the control plane. `prune --dry-run` keeps working",
+            s.store_schema,
+            s.store,
+            store.ledger.describe()
+        )));
+    }
     if !store.can_prune().await? {
         return Err(backend(format!(
             "permission denied: the database role cannot delete from {}.executions and {0}.history, \
