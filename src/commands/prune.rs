@@ -223,20 +223,16 @@ async fn wait_until(at: Instant, started: Instant, max: Option<Duration>) -> Opt
     }
 }
 
-/// `sweep --prune`: the biggest chains first, within the budget.
-pub async fn sweep(
-    store: &Store<'_>,
-    s: &Settings,
-    o: &crate::cli::SweepPruneOpts,
-    quiet: bool,
-) -> Result<PruneReport> {
+/// `sweep --prune`: the biggest chains first, within the budget; no
+/// progress output (like the sweep's repairs).
+pub async fn sweep(store: &Store<'_>, s: &Settings, o: &crate::cli::SweepPruneOpts) -> Result<PruneReport> {
     let policy = Policy { keep_last: o.prune_keep_last, older_than: o.prune_older_than };
     let duroxide = connect(store, s).await?;
     let cutoff = policy.cutoff_ms(store.now_ms().await?);
     let counts =
         store.actor_counts(&s.actor_orchestration, None, policy.duroxide_keep_last(), cutoff, false).await?;
     let todo = core::select(&counts, Some(o.prune_budget));
-    let progress = render::PruneProgress::new(todo.len(), quiet);
+    let progress = render::PruneProgress::new(todo.len(), true);
     let limits = Limits { batch: 500, rps: None, max_duration: None, call_timeout: s.statement_timeout };
     let mut report = execute(&duroxide, &todo, policy, &limits, &progress).await;
     progress.finish();

@@ -153,7 +153,7 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
     // ---- issue 15: sweep --prune, after the repairs, under the sweep's lock ----
     let mut pruned = None;
     if a.prune.prune && !crate::interrupt::interrupted() {
-        pruned = Some(super::prune::sweep(&store, s, &a.prune, a.quiet).await.map_err(|e| format!("{e:#}")));
+        pruned = Some(super::prune::sweep(&store, s, &a.prune).await.map_err(|e| format!("{e:#}")));
     }
     let prune_failed = pruned.as_ref().is_some_and(|p| p.as_ref().map_or(true, |r| r.batches_failed > 0));
     let failed = results.iter().any(|r| !r.outcome.is_ok()) || refusal.is_some() || prune_failed;
