@@ -296,7 +296,7 @@ Register-ArgumentCompleter -Native -CommandName 'actorctl' -ScriptBlock {
         'actorctl;prune' {
             [CompletionResult]::new('--keep-last', '--keep-last', [CompletionResultType]::ParameterName, 'Earlier executions to keep per actor, besides the current one (0: only the current one)')
             [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Delete only executions that completed longer ago than this (an execution completes when its successor starts)')
-            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Actors per duroxide call (each actor is pruned atomically)')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Actors per duroxide call, and at most 100,000 executions per call (each actor is pruned atomically)')
             [CompletionResult]::new('--rps', '--rps', [CompletionResultType]::ParameterName, 'Start at most this many calls (batches) per second')
             [CompletionResult]::new('--max-duration', '--max-duration', [CompletionResultType]::ParameterName, 'Stop, between batches, after this long')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')

@@ -284,7 +284,7 @@ set edit:completion:arg-completer[actorctl] = {|@words|
         &'actorctl;prune'= {
             cand --keep-last 'Earlier executions to keep per actor, besides the current one (0: only the current one)'
             cand --older-than 'Delete only executions that completed longer ago than this (an execution completes when its successor starts)'
-            cand --batch 'Actors per duroxide call (each actor is pruned atomically)'
+            cand --batch 'Actors per duroxide call, and at most 100,000 executions per call (each actor is pruned atomically)'
             cand --rps 'Start at most this many calls (batches) per second'
             cand --max-duration 'Stop, between batches, after this long'
             cand -o 'Output format'

@@ -256,7 +256,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s v -l 
 complete -c actorctl -n "__fish_actorctl_using_subcommand reset-failed" -s h -l help -d 'Print help'
 complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l keep-last -d 'Earlier executions to keep per actor, besides the current one (0: only the current one)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l older-than -d 'Delete only executions that completed longer ago than this (an execution completes when its successor starts)' -r
-complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l batch -d 'Actors per duroxide call (each actor is pruned atomically)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l batch -d 'Actors per duroxide call, and at most 100,000 executions per call (each actor is pruned atomically)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l rps -d 'Start at most this many calls (batches) per second' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l max-duration -d 'Stop, between batches, after this long' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s o -l output -d 'Output format' -r -f -a "table\t''

@@ -511,7 +511,8 @@ pub struct PruneArgs {
     pub all: bool,
     #[command(flatten)]
     pub policy: PrunePolicyOpts,
-    /// Actors per duroxide call (each actor is pruned atomically).
+    /// Actors per duroxide call, and at most 100,000 executions per call
+    /// (each actor is pruned atomically).
     #[arg(long, default_value_t = 500, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub batch: u32,
     /// Start at most this many calls (batches) per second.

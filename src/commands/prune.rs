@@ -183,7 +183,9 @@ pub async fn execute(
 ) -> PruneReport {
     let started = Instant::now();
     let mut report = PruneReport::new(policy, todo.len());
-    for (i, (keep, chunk)) in core::batches(todo, limits.batch).into_iter().enumerate() {
+    for (i, (keep, chunk)) in
+        core::batches(todo, limits.batch, core::EXECUTIONS_PER_CALL).into_iter().enumerate()
+    {
         let at = started + core::batch_start_offset(i, limits.rps);
         if let Some(stop) = wait_until(at, started, limits.max_duration).await {
             report.stopped = Some(stop);

@@ -203,19 +203,36 @@ pub fn select(counts: &[ActorCounts], budget: Option<u64>) -> Vec<&ActorCounts> 
     picked
 }
 
-/// The duroxide calls of a prune: at most `batch` actors each, all with
+/// At most this many executions are deleted per duroxide call (about 6 s
+/// at the measured 16,000 per second), so that a call of `--batch` actors
+/// with long chains stays well within the statement timeout.
+pub const EXECUTIONS_PER_CALL: u64 = 100_000;
+
+/// The duroxide calls of a prune: at most `batch` actors and about
+/// `max_executions` executions each (an actor above that alone), all with
 /// the same `keep` (duroxide applies one `keep_last` per call).
-pub fn batches<'a>(todo: &[&'a ActorCounts], batch: usize) -> Vec<(u32, Vec<&'a ActorCounts>)> {
+pub fn batches<'a>(
+    todo: &[&'a ActorCounts],
+    batch: usize,
+    max_executions: u64,
+) -> Vec<(u32, Vec<&'a ActorCounts>)> {
     let mut sorted = todo.to_vec();
     sorted.sort_by_key(|c| c.keep);
-    let mut out: Vec<(u32, Vec<&ActorCounts>)> = Vec::new();
+    let mut out: Vec<(u32, Vec<&ActorCounts>, u64)> = Vec::new();
     for c in sorted {
         match out.last_mut() {
-            Some((keep, group)) if *keep == c.keep && group.len() < batch.max(1) => group.push(c),
-            _ => out.push((c.keep, vec![c])),
+            Some((keep, group, sum))
+                if *keep == c.keep
+                    && group.len() < batch.max(1)
+                    && *sum + c.prunable_executions <= max_executions =>
+            {
+                group.push(c);
+                *sum += c.prunable_executions;
+            }
+            _ => out.push((c.keep, vec![c], c.prunable_executions)),
         }
     }
-    out
+    out.into_iter().map(|(keep, group, _)| (keep, group)).collect()
 }
 
 /// When batch `index` (from 0) may start, counted from the first one, so
@@ -454,12 +471,17 @@ mod tests {
         counts[1].keep = 121;
         counts[3].keep = 121;
         let todo: Vec<&ActorCounts> = counts.iter().collect();
-        let b = batches(&todo, 2);
+        let b = batches(&todo, 2, EXECUTIONS_PER_CALL);
         let shape: Vec<(u32, Vec<&str>)> =
             b.iter().map(|(k, g)| (*k, g.iter().map(|c| c.instance_id.as_str()).collect())).collect();
         assert_eq!(shape, [(11, vec!["a0", "a2"]), (11, vec!["a4"]), (121, vec!["a1", "a3"])]);
-        assert_eq!(batches(&todo, 500).len(), 2);
-        assert!(batches(&[], 500).is_empty());
+        assert_eq!(batches(&todo, 500, EXECUTIONS_PER_CALL).len(), 2);
+        assert!(batches(&[], 500, EXECUTIONS_PER_CALL).is_empty());
+        // Long chains: at most 25 executions per call, one actor above it alone.
+        counts[4].prunable_executions = 40;
+        let todo: Vec<&ActorCounts> = counts.iter().collect();
+        let sizes: Vec<usize> = batches(&todo, 500, 25).iter().map(|(_, g)| g.len()).collect();
+        assert_eq!(sizes, [2, 1, 2], "a0+a2 (20), a4 (40) alone, a1+a3 (20)");
     }
 
     #[test]
