@@ -111,7 +111,8 @@ fn actorctl(bin: &str, url: &str, args: &[&str]) -> anyhow::Result<serde_json::V
     let out = Command::new(bin).args(args).env("ACTORCTL_DATABASE_URL", url).output()?;
     anyhow::ensure!(
         out.status.success(),
-        "actorctl {args:?} failed: {}",
+        "actorctl {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
     Ok(serde_json::from_slice(&out.stdout)?)

@@ -172,8 +172,11 @@ pub async fn connect(store: &Store<'_>, s: &Settings) -> Result<DuroxideBackend>
     .await
 }
 
-/// Prune `todo` in batches: paced by `--rps`, stopped between batches by
-/// Ctrl-C/SIGTERM or `--max-duration`, every call bounded.
+/// Prune `todo` in calls sized by the rate of the previous call, paced by
+/// `--rps`, stopped between calls by Ctrl-C/SIGTERM or `--max-duration`,
+/// every call bounded. A failed call is retried smaller (three failures in
+/// a row stop the prune); a call that timed out may have pruned some of its
+/// actors (each atomically) before, which the retry then finds done.
 pub async fn execute(
     duroxide: &DuroxideBackend,
     todo: &[&ActorCounts],
@@ -183,19 +186,28 @@ pub async fn execute(
 ) -> PruneReport {
     let started = Instant::now();
     let mut report = PruneReport::new(policy, todo.len());
-    for (i, (keep, chunk)) in
-        core::batches(todo, limits.batch, core::EXECUTIONS_PER_CALL).into_iter().enumerate()
-    {
+    let mut todo = todo.to_vec();
+    core::call_order(&mut todo);
+    let mut cap = core::FIRST_CALL_EXECUTIONS;
+    let (mut done, mut i) = (0, 0);
+    while done < todo.len() {
+        let n = core::next_call(&todo[done..], limits.batch, cap);
         let at = started + core::batch_start_offset(i, limits.rps);
         if let Some(stop) = wait_until(at, started, limits.max_duration).await {
             report.stopped = Some(stop);
             break;
         }
-        let ids: Vec<String> = chunk.iter().map(|c| c.instance_id.clone()).collect();
-        match duroxide.prune(&ids, keep, limits.call_timeout).await {
-            Ok(r) => report.batch_done(r.instances_processed, r.executions_deleted, r.events_deleted),
+        let ids: Vec<String> = todo[done..done + n].iter().map(|c| c.instance_id.clone()).collect();
+        let call = Instant::now();
+        match duroxide.prune(&ids, todo[done].keep, limits.call_timeout).await {
+            Ok(r) => {
+                report.batch_done(r.instances_processed, r.executions_deleted, r.events_deleted);
+                cap = core::next_call_executions(cap, Some((r.executions_deleted, call.elapsed())));
+                done += n;
+            }
             Err(e) => {
-                tracing::debug!("prune batch {i} failed: {e:#}");
+                tracing::debug!("prune call {i} failed: {e:#}");
+                cap = core::next_call_executions(cap, None);
                 if report.batch_failed(format!("{e:#}")) {
                     report.stopped = Some(Stop::Failures);
                     break;
@@ -203,6 +215,7 @@ pub async fn execute(
             }
         }
         progress.update(&report);
+        i += 1;
     }
     report.finish(started.elapsed());
     report

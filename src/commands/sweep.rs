@@ -9,6 +9,7 @@ use tokio_postgres::Client;
 use crate::classify::{Class, Row};
 use crate::cli::{ResultFormat, SweepArgs};
 use crate::config::Settings;
+use crate::core::prune::Ending; // issue 15
 use crate::error::{BackendContext, EXIT_OK, EXIT_UNHEALTHY};
 use crate::execute::{describe_all, ActionResult, Outcome};
 use crate::output::prune::report_table as render_prune; // issue 15
@@ -155,7 +156,8 @@ async fn sweep(a: &SweepArgs, s: &Settings) -> Result<u8> {
     if a.prune.prune && !crate::interrupt::interrupted() {
         pruned = Some(super::prune::sweep(&store, s, &a.prune).await.map_err(|e| format!("{e:#}")));
     }
-    let prune_failed = pruned.as_ref().is_some_and(|p| p.as_ref().map_or(true, |r| r.batches_failed > 0));
+    let prune_failed =
+        pruned.as_ref().is_some_and(|p| p.as_ref().map_or(true, |r| r.ending() == Ending::Failed));
     let failed = results.iter().any(|r| !r.outcome.is_ok()) || refusal.is_some() || prune_failed;
     let quarantined: Vec<&Row> = rows.iter().copied().filter(|r| r.quarantined).collect();
 

@@ -203,36 +203,48 @@ pub fn select(counts: &[ActorCounts], budget: Option<u64>) -> Vec<&ActorCounts> 
     picked
 }
 
-/// At most this many executions are deleted per duroxide call (about 6 s
-/// at the measured 16,000 per second), so that a call of `--batch` actors
-/// with long chains stays well within the statement timeout.
-pub const EXECUTIONS_PER_CALL: u64 = 100_000;
+/// How long one duroxide call should take: well within the statement
+/// timeout. The rate varies eightfold with chain length and load (measured:
+/// 16,000 executions/s for chains of 200, 2,000 for chains of 2,880 with a
+/// live runtime), so calls are sized by the rate of the previous one.
+pub const CALL_TARGET: Duration = Duration::from_secs(5);
+/// The size of the first call, before any rate is known.
+pub const FIRST_CALL_EXECUTIONS: u64 = 10_000;
 
-/// The duroxide calls of a prune: at most `batch` actors and about
-/// `max_executions` executions each (an actor above that alone), all with
-/// the same `keep` (duroxide applies one `keep_last` per call).
-pub fn batches<'a>(
-    todo: &[&'a ActorCounts],
-    batch: usize,
-    max_executions: u64,
-) -> Vec<(u32, Vec<&'a ActorCounts>)> {
-    let mut sorted = todo.to_vec();
-    sorted.sort_by_key(|c| c.keep);
-    let mut out: Vec<(u32, Vec<&ActorCounts>, u64)> = Vec::new();
-    for c in sorted {
-        match out.last_mut() {
-            Some((keep, group, sum))
-                if *keep == c.keep
-                    && group.len() < batch.max(1)
-                    && *sum + c.prunable_executions <= max_executions =>
-            {
-                group.push(c);
-                *sum += c.prunable_executions;
-            }
-            _ => out.push((c.keep, vec![c], c.prunable_executions)),
+/// Order the actors for [`next_call`]: duroxide applies one `keep_last`
+/// per call, so actors with the same `keep` go together.
+pub fn call_order(todo: &mut [&ActorCounts]) {
+    todo.sort_by_key(|c| c.keep);
+}
+
+/// How many actors from the front of `todo` the next call takes: the same
+/// `keep`, at most `batch` actors and `max_executions` executions (the
+/// first actor alone when it has more).
+pub fn next_call(todo: &[&ActorCounts], batch: usize, max_executions: u64) -> usize {
+    let Some(first) = todo.first() else { return 0 };
+    let mut sum = 0u64;
+    let mut n = 0;
+    for c in todo.iter().take(batch.max(1)) {
+        if c.keep != first.keep || (n > 0 && sum + c.prunable_executions > max_executions) {
+            break;
         }
+        sum += c.prunable_executions;
+        n += 1;
     }
-    out.into_iter().map(|(keep, group, _)| (keep, group)).collect()
+    n
+}
+
+/// The executions of the next call, from what the last one did: its rate
+/// over [`CALL_TARGET`]; a quarter after a failed call.
+pub fn next_call_executions(previous: u64, outcome: Option<(u64, Duration)>) -> u64 {
+    match outcome {
+        Some((executions, elapsed)) if executions > 0 && !elapsed.is_zero() => {
+            let rate = executions as f64 / elapsed.as_secs_f64();
+            ((rate * CALL_TARGET.as_secs_f64()) as u64).clamp(100, 10_000_000)
+        }
+        Some(_) => previous,
+        None => (previous / 4).max(100),
+    }
 }
 
 /// When batch `index` (from 0) may start, counted from the first one, so
@@ -320,13 +332,13 @@ impl PruneReport {
         self.history_rows_per_second = rate(self.history_rows_deleted);
     }
 
+    /// Failed calls that a retry made good do not fail the prune; giving
+    /// up does.
     pub fn ending(&self) -> Ending {
-        if self.stopped == Some(Stop::Interrupted) {
-            Ending::Interrupted
-        } else if self.batches_failed > 0 {
-            Ending::Failed
-        } else {
-            Ending::Done
+        match self.stopped {
+            Some(Stop::Interrupted) => Ending::Interrupted,
+            Some(Stop::Failures) => Ending::Failed,
+            Some(Stop::MaxDuration) | None => Ending::Done,
         }
     }
 }
@@ -466,22 +478,31 @@ mod tests {
     }
 
     #[test]
-    fn one_keep_per_call() {
+    fn calls_are_sized_by_keep_actors_and_executions() {
         let mut counts: Vec<ActorCounts> = (0..5).map(|i| actor(&format!("a{i}"), 30, 10, None)).collect();
         counts[1].keep = 121;
         counts[3].keep = 121;
-        let todo: Vec<&ActorCounts> = counts.iter().collect();
-        let b = batches(&todo, 2, EXECUTIONS_PER_CALL);
-        let shape: Vec<(u32, Vec<&str>)> =
-            b.iter().map(|(k, g)| (*k, g.iter().map(|c| c.instance_id.as_str()).collect())).collect();
-        assert_eq!(shape, [(11, vec!["a0", "a2"]), (11, vec!["a4"]), (121, vec!["a1", "a3"])]);
-        assert_eq!(batches(&todo, 500, EXECUTIONS_PER_CALL).len(), 2);
-        assert!(batches(&[], 500, EXECUTIONS_PER_CALL).is_empty());
-        // Long chains: at most 25 executions per call, one actor above it alone.
         counts[4].prunable_executions = 40;
-        let todo: Vec<&ActorCounts> = counts.iter().collect();
-        let sizes: Vec<usize> = batches(&todo, 500, 25).iter().map(|(_, g)| g.len()).collect();
-        assert_eq!(sizes, [2, 1, 2], "a0+a2 (20), a4 (40) alone, a1+a3 (20)");
+        let mut todo: Vec<&ActorCounts> = counts.iter().collect();
+        call_order(&mut todo);
+        let ids: Vec<&str> = todo.iter().map(|c| c.instance_id.as_str()).collect();
+        assert_eq!(ids, ["a0", "a2", "a4", "a1", "a3"]);
+        assert_eq!(next_call(&todo, 500, 1000), 3, "one keep per call");
+        assert_eq!(next_call(&todo, 2, 1000), 2, "--batch");
+        assert_eq!(next_call(&todo, 500, 25), 2, "a0 + a2 = 20; a4 would make 60");
+        assert_eq!(next_call(&todo[2..], 500, 25), 1, "a4 alone, above the cap");
+        assert_eq!(next_call(&todo[3..], 500, 25), 2);
+        assert_eq!(next_call(&[], 500, 25), 0);
+    }
+
+    #[test]
+    fn calls_follow_the_rate() {
+        let d = Duration::from_secs;
+        assert_eq!(next_call_executions(10_000, Some((20_000, d(1)))), 100_000);
+        assert_eq!(next_call_executions(10_000, Some((11_000, d(5)))), 11_000);
+        assert_eq!(next_call_executions(10_000, Some((0, d(1)))), 10_000, "nothing to learn");
+        assert_eq!(next_call_executions(10_000, None), 2_500, "a failed call: smaller");
+        assert_eq!(next_call_executions(200, None), 100);
     }
 
     #[test]
@@ -499,9 +520,15 @@ mod tests {
         assert_eq!((r.executions_per_second, r.history_rows_per_second), (50.0, 400.0));
         assert_eq!(r.ending(), Ending::Done);
         assert!(!r.batch_failed("timed out".into()));
-        assert_eq!(r.ending(), Ending::Failed);
+        r.batch_done(1, 1, 1);
+        assert_eq!(r.ending(), Ending::Done, "the retry made it good");
+        assert!(!r.batch_failed("x".into()));
         assert!(!r.batch_failed("x".into()));
         assert!(r.batch_failed("x".into()), "the third failure in a row gives up");
+        r.stopped = Some(Stop::Failures);
+        assert_eq!(r.ending(), Ending::Failed);
+        r.stopped = Some(Stop::MaxDuration);
+        assert_eq!(r.ending(), Ending::Done);
         r.stopped = Some(Stop::Interrupted);
         assert_eq!(r.ending(), Ending::Interrupted);
         let json = serde_json::to_value(&r).unwrap();
