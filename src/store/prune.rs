@@ -60,6 +60,9 @@ impl Store<'_> {
         history: bool,
     ) -> Result<Vec<ActorCounts>> {
         let s = &self.schema;
+        if !history {
+            return self.actor_counts_fast(orchestration, only, duroxide_keep_last, cutoff_ms).await;
+        }
         let (h_cte, h_join, h_cols) = if history {
             (
                 format!(
@@ -102,6 +105,51 @@ impl Store<'_> {
                 history_rows: r.get::<_, Option<i64>>(3).map(n),
                 prunable_history_rows: r.get::<_, Option<i64>>(4).map(n),
                 keep: u32::try_from(r.get::<_, i64>(5)).unwrap_or(u32::MAX),
+            })
+            .collect())
+    }
+
+    /// [`Store::actor_counts`] without history rows, in one aggregation and
+    /// no sort (a window over millions of executions spills to disk): an
+    /// actor's current execution is its highest, and no earlier one is
+    /// Running (duroxide's invariants), so a prune deletes all but `keep`.
+    async fn actor_counts_fast(
+        &self,
+        orchestration: &str,
+        only: Option<&[String]>,
+        duroxide_keep_last: u32,
+        cutoff_ms: u64,
+    ) -> Result<Vec<ActorCounts>> {
+        let s = &self.schema;
+        let sql = format!(
+            "WITH a AS (SELECT instance_id FROM {s}.instances
+                         WHERE orchestration_name = $1 AND ($2::text[] IS NULL OR instance_id = ANY($2))),
+                  per AS (SELECT e.instance_id, count(*) AS n,
+                                 greatest($3::bigint, 1 + count(*) FILTER
+                                     (WHERE e.started_at >= to_timestamp($4::bigint / 1000.0))) AS keep
+                            FROM {s}.executions e JOIN a USING (instance_id) GROUP BY 1)
+             SELECT a.instance_id, coalesce(per.n, 0)::bigint, greatest(coalesce(per.n, 0) - coalesce(per.keep, 0), 0)::bigint,
+                    coalesce(per.keep, $3::bigint)::bigint
+               FROM a LEFT JOIN per USING (instance_id)"
+        );
+        let only: Option<Vec<String>> = only.map(<[String]>::to_vec);
+        let keep = i64::from(duroxide_keep_last);
+        let cutoff = i64::try_from(cutoff_ms).unwrap_or(i64::MAX);
+        let rows = self
+            .client
+            .query(&sql, &[&orchestration, &only, &keep, &cutoff])
+            .await
+            .backend_context(|| format!("cannot count the executions in {s}"))?;
+        let n = |v: i64| u64::try_from(v).unwrap_or(0);
+        Ok(rows
+            .iter()
+            .map(|r| ActorCounts {
+                instance_id: r.get(0),
+                executions: n(r.get(1)),
+                prunable_executions: n(r.get(2)),
+                history_rows: None,
+                prunable_history_rows: None,
+                keep: u32::try_from(r.get::<_, i64>(3)).unwrap_or(u32::MAX),
             })
             .collect())
     }
