@@ -63,18 +63,12 @@ impl Store<'_> {
         if !history {
             return self.actor_counts_fast(orchestration, only, duroxide_keep_last, cutoff_ms).await;
         }
-        let (h_cte, h_join, h_cols) = if history {
-            (
-                format!(
-                    ", h AS (SELECT h.instance_id, h.execution_id, count(*) AS n
-                             FROM {s}.history h JOIN a USING (instance_id) GROUP BY 1, 2)"
-                ),
-                "LEFT JOIN h ON h.instance_id = e.instance_id AND h.execution_id = e.execution_id",
-                "coalesce(sum(h.n), 0)::bigint, coalesce(sum(h.n) FILTER (WHERE e.doomed), 0)::bigint",
-            )
-        } else {
-            (String::new(), "", "NULL::bigint, NULL::bigint")
-        };
+        let h_cte = format!(
+            ", h AS (SELECT h.instance_id, h.execution_id, count(*) AS n
+                     FROM {s}.history h JOIN a USING (instance_id) GROUP BY 1, 2)"
+        );
+        let h_join = "LEFT JOIN h ON h.instance_id = e.instance_id AND h.execution_id = e.execution_id";
+        let h_cols = "coalesce(sum(h.n), 0)::bigint, coalesce(sum(h.n) FILTER (WHERE e.doomed), 0)::bigint";
         let sql = format!(
             "WITH a AS (SELECT instance_id, current_execution_id FROM {s}.instances
                          WHERE orchestration_name = $1 AND ($2::text[] IS NULL OR instance_id = ANY($2))),
