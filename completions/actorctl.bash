@@ -37,6 +37,9 @@ _actorctl() {
             actorctl,list)
                 cmd="actorctl__subcmd__list"
                 ;;
+            actorctl,prune)
+                cmd="actorctl__subcmd__prune"
+                ;;
             actorctl,recover)
                 cmd="actorctl__subcmd__recover"
                 ;;
@@ -100,6 +103,9 @@ _actorctl() {
             actorctl__subcmd__help,list)
                 cmd="actorctl__subcmd__help__subcmd__list"
                 ;;
+            actorctl__subcmd__help,prune)
+                cmd="actorctl__subcmd__help__subcmd__prune"
+                ;;
             actorctl__subcmd__help,recover)
                 cmd="actorctl__subcmd__help__subcmd__recover"
                 ;;
@@ -134,7 +140,7 @@ _actorctl() {
 
     case "${cmd}" in
         actorctl)
-            opts="-v -o -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help --version list show start restart cancel recover sweep reset-failed events doctor config completions help"
+            opts="-v -o -h -V --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help --version list show start restart cancel recover sweep reset-failed events doctor prune config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1034,7 +1040,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__help)
-            opts="list show start restart cancel recover sweep reset-failed events doctor config completions help"
+            opts="list show start restart cancel recover sweep reset-failed events doctor prune config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,6 +1193,20 @@ _actorctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        actorctl__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         actorctl__subcmd__help__subcmd__recover)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1272,7 +1292,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__list)
-            opts="-w -v -o -h --stale --zombie --missing --dead --orphaned --stuck --unhealthy --no-headers --force --watch --interval --check --warn --crit --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
+            opts="-w -v -o -h --stale --zombie --missing --dead --orphaned --stuck --unhealthy --no-headers --force --watch --interval --check --warn --crit --warn-executions-per-actor --textfile --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1290,7 +1310,117 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --warn-executions-per-actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --textfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cms-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duroxide-schema)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor-orchestration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statement-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --actor-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stuck-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-unhealthy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        actorctl__subcmd__prune)
+            opts="-y -q -v -o -h --all --keep-last --older-than --batch --rps --max-duration --dry-run --exact --yes --quiet --check --warn-executions-per-actor --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keep-last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rps)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-executions-per-actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1920,7 +2050,7 @@ _actorctl() {
             return 0
             ;;
         actorctl__subcmd__sweep)
-            opts="-q -y -v -o -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --quiet --yes --check --warn --crit --textfile --reason --dry-run --verify-timeout --verify --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
+            opts="-q -y -v -o -h --max --force --wait-lock --restart-burst --restart-window --min-age --concurrency --rps --prune --prune-budget --prune-keep-last --prune-older-than --quiet --yes --check --warn --crit --warn-executions-per-actor --textfile --reason --dry-run --verify-timeout --verify --backend --api-url --api-token-file --api-timeout --api-auth --api-cookie-name --api-name-field --database-url --duroxide-url --cms-schema --duroxide-schema --actor-orchestration --connect-timeout --statement-timeout --config --context --verbose --output --actor-interval --stuck-after --stale-after --max-unhealthy --operator --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1954,11 +2084,27 @@ _actorctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --prune-budget)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prune-keep-last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prune-older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --warn)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --crit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-executions-per-actor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -58,12 +58,14 @@ complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "sweep" -d 'Unatte
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "events" -d 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "doctor" -d 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role\'s privileges, a pooler in front, the workers, clock skew'
+complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "prune" -d 'Show the store\'s growth, and delete the earlier executions of actors'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "config" -d 'Show and switch the contexts of the config file'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c actorctl -n "__fish_actorctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l interval -d 'How often --watch refreshes (one fleet read each)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l warn-executions-per-actor -d 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand list" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
@@ -306,8 +308,12 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l restart-wind
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l min-age -d 'Leave alone instances created, or actors started, less than this ago' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l concurrency -d 'Actions in flight at once' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l rps -d 'Start at most this many actions per second' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune-budget -d 'With --prune: delete at most about this many executions per sweep (checked between actors)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune-keep-last -d 'With --prune: earlier executions to keep per actor, besides the current one' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune-older-than -d 'With --prune: delete only executions that completed longer ago than this' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l warn -d 'With --check: WARNING from this many unhealthy actors' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l crit -d 'With --check: CRITICAL from this many unhealthy actors' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l warn-executions-per-actor -d 'With --check: WARNING when an actor holds more than N executions (the store grows; see `actorctl prune`)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l textfile -d 'Also write the metrics in Prometheus node_exporter textfile format to PATH (atomically: a temp file, then rename)' -r -F
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l reason -d 'Why, recorded in the audit trail (default: names the command)' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l verify-timeout -d 'How long to wait for the store to show the result before reporting it unverified' -r
@@ -346,6 +352,7 @@ complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l force -d 'Act even when the workers are down or a fleet-wide cause is diagnosed; also accepts a low --stale-after'
+complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l prune -d 'After the repairs, prune the actors\' earlier executions (under the sweep\'s lock)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s q -l quiet -d 'Print nothing unless something failed or is quarantined (for cron mail)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -s y -l yes -d 'Accepted for habits from `recover`: a sweep never prompts'
 complete -c actorctl -n "__fish_actorctl_using_subcommand sweep" -l check -d 'Nagios/Icinga plugin mode: one status line on stdout and the plugin\'s exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Workers down is CRITICAL; an unreachable database is UNKNOWN'
@@ -439,6 +446,41 @@ always\t''
 never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l keep-last -d 'Earlier executions to keep per actor, besides the current one (0: only the current one)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l older-than -d 'Delete only executions that completed longer ago than this (an execution completes when its successor starts)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l batch -d 'Actors per duroxide call, and at most 100,000 executions per call (each actor is pruned atomically)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l rps -d 'Start at most this many calls (batches) per second' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l max-duration -d 'Stop, between batches, after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l warn-executions-per-actor -d 'With --check: WARNING when an actor holds more than N executions' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l cms-schema -d 'Schema of the control plane\'s tables' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l duroxide-schema -d 'Schema of the duroxide-pg orchestration store' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l actor-orchestration -d 'Orchestration name of the instance actor' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l connect-timeout -d 'Give up connecting after this long' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l statement-timeout -d 'Cancel any single query that runs longer than this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l config -d 'Config file with named contexts [default: $XDG_CONFIG_HOME/actorctl/config.toml]' -r -F
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l context -d 'Context of the config file to use instead of its current context' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s o -l output -d 'Output format: table (text), wide, json or jsonl; each command renders what it supports' -r -f -a "table\t''
+wide\t''
+json\t''
+jsonl\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l actor-interval -d 'The instance actor\'s loop interval: --stale-after must be at least twice this, and the workers are down once due work is older than twice this' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l stuck-after -d 'An instance `creating` or `deleting` for longer than this is stuck (its lifecycle orchestration failed): listed, never repaired' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l stale-after -d 'Health checks or progress older than this count as stale' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l max-unhealthy -d 'The disruption budget: more unhealthy instances than this at once (a share like 50% or a count like 200, in a fleet of at least 10) is a fleet-wide cause; recover and sweep then refuse unless --force' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l operator -d 'Who, recorded in the audit trail (default: $USER@hostname)' -r
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l color -d 'When to colour tables and logs: auto (a terminal without NO_COLOR), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l all -d 'Every actor of the actor orchestration (--actor-orchestration)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l dry-run -d 'Show the store\'s growth and what a prune would delete; change nothing'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l exact -d 'Count history rows even on a large store (a full scan of the history table); otherwise above 1M rows they are estimated, and labelled so'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s y -l yes -d 'Do not ask for confirmation (required when stdin is not a terminal)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s q -l quiet -d 'No progress output; the report only'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -l check -d 'Nagios/Icinga plugin mode for the store\'s growth (changes nothing): 0 OK, 1 WARNING above --warn-executions-per-actor, 3 UNKNOWN'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
+complete -c actorctl -n "__fish_actorctl_using_subcommand prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l database-url -d 'CMS database URL (postgres://user@host:port/db?sslmode=...). Without it, the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE are used' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l duroxide-url -d 'Orchestration store database URL, when not the CMS database' -r
 complete -c actorctl -n "__fish_actorctl_using_subcommand config; and not __fish_seen_subcommand_from view get-contexts use-context help" -l cms-schema -d 'Schema of the control plane\'s tables' -r
@@ -562,19 +604,20 @@ always\t''
 never\t''"
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug); RUST_LOG overrides'
 complete -c actorctl -n "__fish_actorctl_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "events" -d 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "doctor" -d 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role\'s privileges, a pooler in front, the workers, clock skew'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "list" -d 'List instance actors, classified, with the evidence for each'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "show" -d 'Show one instance: its actor, class, evidence, health checks, events and the store\'s view of the actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "start" -d 'Give an instance whose actor is missing or dead a new actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "restart" -d 'Replace an instance\'s actor: claim, start a new one, cancel the old, verify, audit'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "cancel" -d 'Cancel an instance\'s actor and clear its actor id (the instance is then unmonitored), or cancel an orphaned actor with --actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "recover" -d 'Repair many actors: select, preview, confirm, run with limits and progress, report every actor'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "sweep" -d 'Unattended repair, for cron on many nodes: one sweeper at a time (advisory lock), a crash-loop budget, monitoring outputs'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "reset-failed" -d 'Clear the crash-loop quarantine of instances, so sweeps repair them again'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "events" -d 'The audit trail: every action actorctl took on actors, fleet-wide or per instance, oldest first'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "doctor" -d 'Check everything actorctl relies on, one line each (ok, warn, fail) with a hint: where every setting came from, the connections, the CMS shape, the store ledger, the role\'s privileges, a pooler in front, the workers, clock skew'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "prune" -d 'Show the store\'s growth, and delete the earlier executions of actors'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "config" -d 'Show and switch the contexts of the config file'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c actorctl -n "__fish_actorctl_using_subcommand help; and not __fish_seen_subcommand_from list show start restart cancel recover sweep reset-failed events doctor prune config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "view" -d 'Print the config file, secrets redacted'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get-contexts" -d 'List the contexts; the current one is marked'
 complete -c actorctl -n "__fish_actorctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use-context" -d 'Make a context the current one'

@@ -120,6 +120,15 @@ pub enum Command {
     /// Exit 0 when every check passes, 1 on warnings, 3 when a backend is
     /// unusable.
     Doctor(DoctorArgs),
+    /// Show the store's growth, and delete the earlier executions of actors.
+    ///
+    /// Every turn of an instance actor continues-as-new: one execution with
+    /// its history rows per loop, kept forever unless pruned. `--dry-run`
+    /// shows the counts, sizes, growth and what a prune would delete. A
+    /// prune deletes, through duroxide, the executions of actor-orchestration
+    /// instances only, never the current one, keeping the last --keep-last.
+    #[command(after_help = EXIT_CODES)]
+    Prune(PruneArgs),
     /// Show and switch the contexts of the config file.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -202,6 +211,8 @@ pub struct SweepArgs {
     pub restart_window: Duration,
     #[command(flatten)]
     pub bulk: BulkOpts,
+    #[command(flatten)]
+    pub prune: SweepPruneOpts,
     /// Print nothing unless something failed or is quarantined (for cron mail).
     #[arg(short, long)]
     pub quiet: bool,
@@ -461,6 +472,10 @@ pub struct MonitorOpts {
     /// With --check: CRITICAL from this many unhealthy actors.
     #[arg(long, default_value_t = 10, value_name = "N", requires = "check")]
     pub crit: usize,
+    /// With --check: WARNING when an actor holds more than N executions
+    /// (the store grows; see `actorctl prune`).
+    #[arg(long, default_value_t = 1000, value_name = "N", requires = "check")]
+    pub warn_executions_per_actor: u64,
     /// Also write the metrics in Prometheus node_exporter textfile format to
     /// PATH (atomically: a temp file, then rename).
     #[arg(long, value_name = "PATH")]
@@ -585,4 +600,78 @@ pub enum ConfigCommand {
         /// The context's name.
         name: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct PruneArgs {
+    /// Instances (user_name or k8s_name) whose actors to prune: the current
+    /// actor and earlier ones (`actor-<k8s_name>[-<8 hex>]`).
+    #[arg(conflicts_with = "all")]
+    pub names: Vec<String>,
+    /// Every actor of the actor orchestration (--actor-orchestration).
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub policy: PrunePolicyOpts,
+    /// Actors per duroxide call, and at most 100,000 executions per call
+    /// (each actor is pruned atomically).
+    #[arg(long, default_value_t = 500, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub batch: u32,
+    /// Start at most this many calls (batches) per second.
+    #[arg(long, value_parser = parse_rps)]
+    pub rps: Option<f64>,
+    /// Stop, between batches, after this long.
+    #[arg(long, value_parser = parse_duration, allow_hyphen_values = true)]
+    pub max_duration: Option<Duration>,
+    /// Show the store's growth and what a prune would delete; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Count history rows even on a large store (a full scan of the history
+    /// table); otherwise above 1M rows they are estimated, and labelled so.
+    #[arg(long)]
+    pub exact: bool,
+    /// Do not ask for confirmation (required when stdin is not a terminal).
+    #[arg(short, long)]
+    pub yes: bool,
+    /// No progress output; the report only.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Nagios/Icinga plugin mode for the store's growth (changes nothing):
+    /// 0 OK, 1 WARNING above --warn-executions-per-actor, 3 UNKNOWN.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub check: bool,
+    /// With --check: WARNING when an actor holds more than N executions.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub warn_executions_per_actor: u64,
+}
+
+/// What a prune keeps.
+#[derive(Debug, Args, Clone)]
+pub struct PrunePolicyOpts {
+    /// Earlier executions to keep per actor, besides the current one
+    /// (0: only the current one).
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub keep_last: u32,
+    /// Delete only executions that completed longer ago than this (an
+    /// execution completes when its successor starts).
+    #[arg(long, default_value = "1h", value_parser = parse_duration, allow_hyphen_values = true)]
+    pub older_than: Duration,
+}
+
+/// `sweep --prune`: keep the store bounded from cron.
+#[derive(Debug, Args, Clone)]
+pub struct SweepPruneOpts {
+    /// After the repairs, prune the actors' earlier executions (under the sweep's lock).
+    #[arg(long)]
+    pub prune: bool,
+    /// With --prune: delete at most about this many executions per sweep
+    /// (checked between actors).
+    #[arg(long, default_value_t = 50_000, value_name = "N", requires = "prune")]
+    pub prune_budget: u64,
+    /// With --prune: earlier executions to keep per actor, besides the current one.
+    #[arg(long, default_value_t = 10, value_name = "N", requires = "prune")]
+    pub prune_keep_last: u32,
+    /// With --prune: delete only executions that completed longer ago than this.
+    #[arg(long, default_value = "1h", value_parser = parse_duration, allow_hyphen_values = true, requires = "prune")]
+    pub prune_older_than: Duration,
 }

@@ -16,12 +16,13 @@ use crate::core::guard::{Budget, Rails};
 use crate::core::model::{BackendKind, Format, Limits, Verify};
 use crate::core::plan::Request;
 use crate::core::plan_file::{self, PlanFile};
+use crate::core::prune::{Pace, Policy};
 use crate::core::timefmt::parse_duration;
 use crate::settings::connection::Target;
 use crate::settings::contexts::{self, Context};
 use crate::settings::{
     ActionSettings, BackendSettings, BulkSettings, ConfigJob, DoctorJob, EventsJob, Job, ListJob, Monitor,
-    RecoverJob, RepairJob, RepairTarget, Run, Settings, SweepJob,
+    PruneJob, RecoverJob, RepairJob, RepairTarget, Run, Settings, SweepJob, SweepPrune,
 };
 use crate::settings::{ApiAuth, NameField};
 
@@ -110,7 +111,7 @@ fn check_threshold(s: &Settings, job: &Job) -> Result<()> {
         Job::Repair(j) => j.force,
         Job::Recover(j) => j.bulk.rails.force,
         Job::Sweep(j) => j.bulk.rails.force,
-        Job::ResetFailed { .. } | Job::Events(_) | Job::Doctor(_) => true,
+        Job::ResetFailed { .. } | Job::Events(_) | Job::Doctor(_) | Job::Prune(_) => true,
     };
     let floor = s.actor_interval * 2;
     if s.stale_after < floor && !forced {
@@ -275,6 +276,31 @@ fn job(command: Command, s: &Settings, sub: &ArgMatches, ctx: &Context) -> Resul
                 bulk: bulk(&a.bulk, Rails { force: a.force, max: Some(a.max) }, a.quiet),
                 monitor: monitor(&a.monitor)?,
                 action: action(&a.action, &a.backend, sub, ctx)?,
+                prune: a.prune.prune.then_some(SweepPrune {
+                    policy: Policy {
+                        keep_last: a.prune.prune_keep_last,
+                        older_than: a.prune.prune_older_than,
+                    },
+                    budget: a.prune.prune_budget,
+                }),
+            })
+        }
+        Command::Prune(a) => {
+            formats("prune", &results)?;
+            if !a.check && !a.dry_run && !a.all && a.names.is_empty() {
+                return Err(usage(
+                    "nothing selected: name instances or pass --all (--dry-run alone shows the store's growth)",
+                ));
+            }
+            Job::Prune(PruneJob {
+                names: a.names,
+                policy: Policy { keep_last: a.policy.keep_last, older_than: a.policy.older_than },
+                pace: Pace { batch: a.batch as usize, rps: a.rps, max_duration: a.max_duration },
+                dry_run: a.dry_run,
+                exact: a.exact,
+                yes: a.yes,
+                quiet: a.quiet,
+                check: a.check.then_some(a.warn_executions_per_actor),
             })
         }
         Command::ResetFailed(a) => {
@@ -331,7 +357,11 @@ fn monitor(m: &MonitorOpts) -> Result<Monitor> {
             m.warn, m.crit
         )));
     }
-    Ok(Monitor { check: m.check.then_some((m.warn, m.crit)), textfile: m.textfile.clone() })
+    Ok(Monitor {
+        check: m.check.then_some((m.warn, m.crit)),
+        textfile: m.textfile.clone(),
+        warn_executions_per_actor: m.warn_executions_per_actor,
+    })
 }
 
 fn bulk(b: &BulkOpts, rails: Rails, quiet: bool) -> BulkSettings {

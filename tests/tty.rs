@@ -87,3 +87,25 @@ async fn on_a_narrow_terminal_the_evidence_is_cut_to_fit() {
     let (_, wide) = on_tty_with(&fleet.url, "list -o wide --color never", "", &[("COLUMNS", "70")]);
     assert!(wide.contains("instance_actor_orchestration_id is NULL"), "-o wide keeps it whole: {wide}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn prune_asks_and_draws_progress() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let names = fleet.add_many("tmpl", 1).await.unwrap();
+    fleet.wait_recorded(&names, Duration::from_secs(60)).await.unwrap();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    actorctl_testkit::seed::seed_actors(&fleet.pg, fleet.store(), "seeded", 8, 10).await.unwrap();
+    let args = "prune --all --keep-last 0 --batch 1 --rps 4";
+
+    let (code, screen) = on_tty(&fleet.url, args, "n");
+    assert!(screen.contains("will delete about 72 earlier executions of 8 actors"), "{screen}");
+    assert!(screen.contains("Proceed?"), "{screen}");
+    assert_eq!(code, 2, "declined: {screen}");
+    assert_eq!(fleet.execution_counts().await.unwrap()["seeded-000001"], 10, "nothing changed");
+
+    let (code, screen) = on_tty(&fleet.url, args, "y");
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("pruning") && screen.contains("ETA"), "a progress bar: {screen}");
+    assert!(screen.contains("pruned 8 of 8 actors: 72 executions"), "{screen}");
+    assert_eq!(fleet.execution_counts().await.unwrap()["seeded-000001"], 1);
+}

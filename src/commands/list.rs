@@ -5,6 +5,8 @@ use anyhow::Result;
 use crate::core::classify::Row;
 use crate::core::error::{EXIT_OK, EXIT_UNHEALTHY};
 use crate::core::model::Format;
+use crate::core::prune::escalate;
+use crate::ops::prune::growth;
 use crate::ops::session::{Connections, Session, RESTART_WINDOW};
 use crate::output::render::actors::{self, TableStyle};
 use crate::output::render::monitor;
@@ -17,14 +19,16 @@ pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
     }
     let read = async {
         let conns = Connections::open(s).await?;
-        Session::open(&conns, s).await?.fleet(RESTART_WINDOW).await
+        let mut session = Session::open(&conns, s).await?;
+        let fleet = session.fleet(RESTART_WINDOW).await?;
+        anyhow::Ok((fleet, growth(&session.store, s, &job.monitor).await?))
     };
-    let fleet = match read.await {
+    let (fleet, growth) = match read.await {
         Ok(fleet) => fleet,
         Err(e) => {
             // The textfile says so too, rather than keeping old gauges.
             if let Some(path) = &job.monitor.textfile {
-                textfile::write(path, None, None)?;
+                textfile::write(path, None, None, None)?;
             }
             return Err(e);
         }
@@ -34,10 +38,11 @@ pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
     let diagnosis = &report.diagnosis;
     if let Some(path) = &job.monitor.textfile {
         let all: Vec<&Row> = report.rows.iter().collect();
-        textfile::write(path, Some((&all, diagnosis)), None)?;
+        textfile::write(path, Some((&all, diagnosis)), None, growth.totals.as_ref().map(|t| (t, None)))?;
     }
     if let Some((warn, crit)) = job.monitor.check {
         let (code, line) = monitor::check(&rows, diagnosis, warn, crit);
+        let (code, line) = escalate(code, &line, growth.warning.as_deref());
         term.emit(&line)?;
         return Ok(code);
     }

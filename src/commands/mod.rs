@@ -4,6 +4,7 @@ pub(crate) mod config;
 mod doctor;
 mod events;
 mod list;
+mod prune;
 mod recover;
 mod repair;
 mod reset_failed;
@@ -42,6 +43,7 @@ pub async fn dispatch(run: Run, term: &Term) -> Result<u8> {
         Job::ResetFailed { names, all } => reset_failed::run(&names, all, settings, term).await,
         Job::Events(j) => events::run(j, settings, term).await,
         Job::Doctor(j) => doctor::run(j, settings, term).await,
+        Job::Prune(j) => prune::run(j, settings, term).await,
     }
 }
 

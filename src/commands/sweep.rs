@@ -5,6 +5,7 @@ use anyhow::Result;
 use crate::core::classify::Row;
 use crate::core::guard::{dry_run_exit_code, exit_code, End};
 use crate::core::model::{Format, Ran};
+use crate::core::prune::escalate;
 use crate::ops::sweep::sweep;
 use crate::output::print::{print_lost, print_sweep, Printed};
 use crate::output::render::monitor::{self, SweepMetrics};
@@ -20,7 +21,7 @@ pub(crate) async fn run(job: SweepJob, s: &Settings, term: &Term) -> Result<u8> 
         Err(e) => {
             let error = SweepMetrics { results: &[], duration_secs: None, success: false, result: "error" };
             if let Some(path) = &job.monitor.textfile {
-                textfile::write(path, None, Some(error))?;
+                textfile::write(path, None, Some(error), None)?;
             }
             return Err(e);
         }
@@ -48,6 +49,7 @@ pub(crate) async fn run(job: SweepJob, s: &Settings, term: &Term) -> Result<u8> 
         refusal,
         lock_held,
         workers_down: diagnosis.workers_down,
+        pruned: swept.pruned.as_ref(),
     };
     if let Some(path) = &job.monitor.textfile {
         let ran = (!lock_held).then_some(swept.took.as_secs_f64());
@@ -57,11 +59,12 @@ pub(crate) async fn run(job: SweepJob, s: &Settings, term: &Term) -> Result<u8> 
             success: report.result() == "ok",
             result: report.result(),
         };
-        textfile::write(path, Some((&rows, diagnosis)), Some(metrics))?;
+        textfile::write(path, Some((&rows, diagnosis)), Some(metrics), swept.store_metrics())?;
     }
     if let Some((warn, crit)) = job.monitor.check {
         let after = render::after(&rows, &results_);
         let (code, line) = monitor::check(&after.iter().collect::<Vec<_>>(), diagnosis, warn, crit);
+        let (code, line) = escalate(code, &line, swept.growth.warning.as_deref());
         term.emit(&line)?;
         return Ok(code);
     }
@@ -72,5 +75,5 @@ pub(crate) async fn run(job: SweepJob, s: &Settings, term: &Term) -> Result<u8> 
         &report,
         Printed { json, quiet, window: job.restart_window, took: swept.took, lock: swept.lock_held },
     )?;
-    Ok(exit_code(&results_, refusal.is_some(), &end))
+    Ok(exit_code(&results_, refusal.is_some(), &end).max(u8::from(report.prune_failed())))
 }

@@ -12,6 +12,7 @@ pub(crate) mod journal;
 pub(crate) mod model;
 pub(crate) mod plan;
 pub(crate) mod plan_file;
+pub(crate) mod prune;
 pub(crate) mod records;
 pub(crate) mod sql;
 pub(crate) mod suggest;

@@ -367,6 +367,21 @@ pub(crate) trait ProgressSink: Sync {
     fn verified(&self, outcome: Outcome);
     /// The run is over: clear what was drawn.
     fn finish(&self) {}
+    /// A prune's running totals: actors done, executions and history rows deleted.
+    fn pruned(&self, _actors: u64, _executions: u64, _history_rows: u64) {}
+}
+
+/// What a prune asks of the terminal; `output` implements it.
+pub(crate) trait PruneUi: Sync {
+    /// Say what will be deleted and ask; `Ok(false)`: the operator said no.
+    fn confirm_prune(
+        &self,
+        actors: usize,
+        executions: u64,
+        policy: super::prune::Policy,
+    ) -> anyhow::Result<bool>;
+    /// Where a prune reports progress over `actors`.
+    fn prune_progress(&self, actors: usize) -> Box<dyn ProgressSink + '_>;
 }
 
 /// What the repair pipeline asks of the terminal; `output` implements it.

@@ -7,6 +7,7 @@ pub(crate) mod execute;
 pub(crate) mod faults;
 pub(crate) mod interrupt;
 pub(crate) mod names;
+pub(crate) mod prune;
 pub(crate) mod reconcile;
 pub(crate) mod repair;
 pub(crate) mod reset;

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use tokio_postgres::{Client, SimpleQueryMessage};
 
 use super::interrupt;
+use super::prune::{self, growth};
 use super::repair::{self, Pipeline};
 use super::session::{Connections, Fleet, Session};
 use crate::core::classify::Class;
@@ -15,6 +16,7 @@ use crate::core::error::{backend, BackendContext};
 use crate::core::guard::{quarantine_candidates, Bulk};
 use crate::core::model::{Audit, AuditEvent, Ran, RepairUi};
 use crate::core::plan::{plan_recovery, Selection};
+use crate::core::prune::{Growth, PruneReport, StoreTotals};
 use crate::core::timefmt::compact;
 use crate::io::db::Connect;
 use crate::settings::{Settings, SweepJob};
@@ -30,6 +32,18 @@ pub(crate) struct Swept {
     pub(crate) took: Duration,
     /// A signal that ended the wait for the lock.
     pub(crate) interrupted: Option<u8>,
+    /// `--prune`: its report, or why it could not run.
+    pub(crate) pruned: Option<std::result::Result<PruneReport, String>>,
+    /// The store's growth, for the textfile and `--check`.
+    pub(crate) growth: Growth,
+}
+
+impl Swept {
+    /// For the textfile: the store's totals, and what the prune deleted.
+    pub(crate) fn store_metrics(&self) -> Option<(&StoreTotals, Option<&PruneReport>)> {
+        let pruned = self.pruned.as_ref().and_then(|p| p.as_ref().ok());
+        self.growth.totals.as_ref().map(|t| (t, pruned))
+    }
 }
 
 /// The advisory-lock key of the sweeps of one CMS and store: FNV-1a of
@@ -101,9 +115,11 @@ pub(crate) async fn sweep(s: &Settings, job: &SweepJob, ui: &dyn RepairUi) -> Re
         if _lock.is_none() {
             // Look anyway, read-only: --check and the textfile tell the truth.
             let conns = Connections::open(s).await?;
-            let report = Session::open(&conns, s).await?.fleet(job.restart_window).await?.report;
+            let mut session = Session::open(&conns, s).await?;
+            let report = session.fleet(job.restart_window).await?.report;
+            let growth = growth(&session.store, s, &job.monitor).await?;
             let (lock_held, interrupted, took) = (Some(key), interrupt::exit_status(), started.elapsed());
-            return Ok(Swept { report, lock_held, ran: None, took, interrupted });
+            return Ok(Swept { report, lock_held, ran: None, took, interrupted, pruned: None, growth });
         }
         tracing::info!("took the sweep lock {key}");
     }
@@ -125,12 +141,20 @@ pub(crate) async fn sweep(s: &Settings, job: &SweepJob, ui: &dyn RepairUi) -> Re
         limits: job.bulk.limits,
     };
     let ran = repair::run(&session, &report.diagnosis, &plan, &pipeline, ui).await?;
+    // After the repairs, under the sweep's lock.
+    let mut pruned = None;
+    if let Some(p) = job.prune.filter(|_| !job.action.dry_run && !interrupt::interrupted()) {
+        pruned = Some(prune::sweep(&session.store, s, p).await.map_err(|e| format!("{e:#}")));
+    }
+    let growth = growth(&session.store, s, &job.monitor).await?;
     Ok(Swept {
         report: fleet.report,
         lock_held: None,
         ran: Some(ran),
         took: started.elapsed(),
         interrupted: None,
+        pruned,
+        growth,
     })
 }
 

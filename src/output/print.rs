@@ -46,6 +46,9 @@ pub(crate) fn print_sweep(term: &Term, report: &render::Report<'_>, p: Printed) 
         for line in render::quarantine_notes(&quarantined, p.window) {
             term.note(&line);
         }
+        if let Some(note) = report.prune_note() {
+            term.note(&note);
+        }
         term.note(&format!(
             "sweep: {} in {:.1}s",
             results::summary_line(report.results),

@@ -86,6 +86,19 @@ impl ProgressSink for Progress {
         s.counts[index(outcome)] += 1;
         self.show(&mut s, 0);
     }
+
+    fn pruned(&self, actors: u64, executions: u64, history_rows: u64) {
+        let mut s = self.state.lock().expect("progress lock");
+        let msg = format!("· {executions} executions, {history_rows} history rows deleted");
+        if let Some(bar) = &self.bar {
+            bar.set_prefix("pruning");
+            bar.set_position(actors);
+            bar.set_message(msg);
+        } else if self.log && s.last_log.elapsed() >= LOG_EVERY {
+            s.last_log = Instant::now();
+            let _ = writeln!(std::io::stderr().lock(), "actorctl: pruning {actors}/{} actors {msg}", s.total);
+        }
+    }
 }
 
 impl Progress {

@@ -6,6 +6,7 @@ use std::time::SystemTime;
 
 use super::render::monitor;
 use crate::core::classify::{Diagnosis, Row};
+use crate::core::prune::{PruneReport, StoreTotals};
 
 /// Write atomically: a temp file in the same directory, then rename, so the
 /// collector never reads half a file.
@@ -29,10 +30,11 @@ pub(crate) fn write(
     path: &Path,
     fleet: Option<(&[&Row], &Diagnosis)>,
     sweep: Option<monitor::SweepMetrics<'_>>,
+    store: Option<(&StoreTotals, Option<&PruneReport>)>,
 ) -> Result<()> {
     let previous = std::fs::read_to_string(path).ok();
     let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64());
-    let snapshot =
-        monitor::Snapshot { up: fleet.is_some(), now: (now * 1000.0).round() / 1000.0, fleet, sweep };
+    let now = (now * 1000.0).round() / 1000.0;
+    let snapshot = monitor::Snapshot { up: fleet.is_some(), now, fleet, sweep, store };
     write_atomically(path, &monitor::textfile(&snapshot, previous.as_deref()))
 }

@@ -6,8 +6,9 @@ use super::render::results;
 use super::render::sanitize::or_dash;
 use super::Term;
 use crate::core::guard::counts;
-use crate::core::model::{ProgressSink, RepairUi};
+use crate::core::model::{ProgressSink, PruneUi, RepairUi};
 use crate::core::plan::{Action, Planned};
+use crate::core::prune::Policy;
 
 /// How to ask before acting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,5 +63,21 @@ impl RepairUi for Ui<'_> {
 
     fn progress(&self, total: usize) -> Box<dyn ProgressSink + '_> {
         Box::new(self.term.progress(total, self.quiet))
+    }
+}
+
+impl PruneUi for Ui<'_> {
+    fn confirm_prune(&self, actors: usize, executions: u64, policy: Policy) -> Result<bool> {
+        if self.ask == Ask::Never {
+            return Ok(true);
+        }
+        self.term.note(&super::render::prune::plan_line(actors, executions, policy));
+        self.term.proceed()
+    }
+
+    fn prune_progress(&self, actors: usize) -> Box<dyn ProgressSink + '_> {
+        let progress = self.term.progress(actors, self.quiet);
+        progress.pruned(0, 0, 0);
+        Box::new(progress)
     }
 }

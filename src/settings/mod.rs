@@ -108,6 +108,7 @@ pub(crate) enum Job {
     ResetFailed { names: Vec<String>, all: bool },
     Events(EventsJob),
     Doctor(DoctorJob),
+    Prune(PruneJob),
 }
 
 /// `doctor`: where each setting came from, and the backend to check.
@@ -132,6 +133,8 @@ pub(crate) struct Monitor {
     /// Nagios plugin mode, with its WARNING and CRITICAL thresholds.
     pub(crate) check: Option<(usize, usize)>,
     pub(crate) textfile: Option<PathBuf>,
+    /// With `check`: WARNING when an actor holds more executions than this.
+    pub(crate) warn_executions_per_actor: u64,
 }
 
 #[derive(Debug)]
@@ -215,6 +218,31 @@ pub(crate) struct SweepJob {
     pub(crate) bulk: BulkSettings,
     pub(crate) monitor: Monitor,
     pub(crate) action: ActionSettings,
+    /// `--prune`: after the repairs, under the sweep's lock.
+    pub(crate) prune: Option<SweepPrune>,
+}
+
+/// `sweep --prune`: what to keep, and at most how many executions to delete.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SweepPrune {
+    pub(crate) policy: crate::core::prune::Policy,
+    pub(crate) budget: u64,
+}
+
+/// `prune`: the store's growth, and the earlier executions of actors deleted.
+#[derive(Debug)]
+pub(crate) struct PruneJob {
+    /// Instances whose actors to prune; empty: every actor (`--all`, or a dry run).
+    pub(crate) names: Vec<String>,
+    pub(crate) policy: crate::core::prune::Policy,
+    pub(crate) pace: crate::core::prune::Pace,
+    pub(crate) dry_run: bool,
+    /// Count history rows even on a large store.
+    pub(crate) exact: bool,
+    pub(crate) yes: bool,
+    pub(crate) quiet: bool,
+    /// `--check`: the Nagios line, WARNING above this many executions per actor.
+    pub(crate) check: Option<u64>,
 }
 
 /// A secret string: shows as `***` in Display and Debug.

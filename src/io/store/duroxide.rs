@@ -136,6 +136,41 @@ impl DuroxideBackend {
         }
     }
 
+    /// Reached through unnamed statements (a pooler): no duroxide client.
+    pub(crate) fn pooled(&self) -> bool {
+        matches!(self.via, Via::Pooled { .. })
+    }
+
+    /// Prune the earlier executions of the actors `ids` in one call,
+    /// keeping the newest `keep_last` (the current one included): duroxide
+    /// prunes each actor atomically, never its current execution, and skips
+    /// ids the store no longer has. Bounded by `timeout`. Not behind a
+    /// transaction pooler (the provider's named statements break there).
+    pub(crate) async fn prune(
+        &self,
+        ids: &[String],
+        keep_last: u32,
+        timeout: Duration,
+    ) -> Result<duroxide::PruneResult> {
+        let Via::Client(client) = &self.via else {
+            return Err(backend(
+                "cannot prune behind a transaction pooler: duroxide's prune needs a direct connection to the \
+                 store (point --duroxide-url at PostgreSQL)",
+            ));
+        };
+        let filter = duroxide::InstanceFilter {
+            instance_ids: Some(ids.to_vec()),
+            completed_before: None,
+            limit: Some(u32::try_from(ids.len()).unwrap_or(u32::MAX)),
+        };
+        // No completed_before: continued-as-new executions have no completed_at.
+        let options = duroxide::PruneOptions { keep_last: Some(keep_last), completed_before: None };
+        tokio::time::timeout(timeout, client.prune_executions_bulk(filter, options))
+            .await
+            .map_err(|_| anyhow::anyhow!("pruning {} actors timed out after {timeout:?}", ids.len()))?
+            .map_err(|e| anyhow::anyhow!("duroxide refused to prune {} actors: {e}", ids.len()))
+    }
+
     /// What `Client` does, as one unnamed statement: the provider's own
     /// procedure, the work item in duroxide's own serialization.
     async fn enqueue(&self, instance: &str, item: &WorkItem) -> Result<()> {

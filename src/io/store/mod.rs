@@ -4,6 +4,7 @@
 pub(crate) mod duroxide;
 pub(crate) mod http;
 mod ledger;
+pub(crate) mod prune;
 mod snapshot;
 
 pub(crate) use ledger::Ledger;

@@ -5,6 +5,7 @@ pub(crate) mod doctor;
 pub(crate) mod events;
 pub(crate) mod monitor;
 pub(crate) mod plan_file;
+pub(crate) mod prune;
 pub(crate) mod results;
 pub(crate) mod sanitize;
 pub(crate) mod show;

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::core::classify::{Class, Diagnosis, Row};
 use crate::core::model::ActionResult;
+use crate::core::prune::{PruneReport, StoreTotals};
 
 /// Nagios plugin exit codes.
 pub(crate) const OK: u8 = 0;
@@ -101,6 +102,8 @@ pub(crate) struct Snapshot<'a> {
     /// What this run saw of the fleet (nothing when the database was down).
     pub(crate) fleet: Option<(&'a [&'a Row], &'a Diagnosis)>,
     pub(crate) sweep: Option<SweepMetrics<'a>>,
+    /// The store's growth, and what the sweep's prune deleted.
+    pub(crate) store: Option<(&'a StoreTotals, Option<&'a PruneReport>)>,
 }
 
 fn metric(o: &mut String, name: &str, kind: &str, help: &str, samples: &[(String, f64)]) {
@@ -217,6 +220,9 @@ pub(crate) fn textfile(s: &Snapshot<'_>, previous: Option<&str>) -> String {
             );
         }
     }
+    if let Some((totals, pruned)) = s.store {
+        o.push_str(&super::prune::textfile(totals, pruned));
+    }
     o
 }
 
@@ -249,7 +255,7 @@ mod tests {
                     actorctl_sweep_runs_total{result=\"ok\"} 2\n";
         let sweep = SweepMetrics { results: &[], duration_secs: None, success: false, result: "error" };
         let text = textfile(
-            &Snapshot { up: false, now: 1_800_000_000.0, fleet: None, sweep: Some(sweep) },
+            &Snapshot { up: false, now: 1_800_000_000.0, fleet: None, sweep: Some(sweep), store: None },
             Some(prev),
         );
         assert!(text.contains("actorctl_up 0\n"), "{text}");

@@ -9,6 +9,7 @@ use crate::core::classify::{Class, Row};
 use crate::core::guard::counts;
 use crate::core::model::{ActionResult, Outcome};
 use crate::core::plan::{Action, Planned};
+use crate::core::prune::{Ending, PruneReport};
 use crate::core::timefmt::compact;
 
 /// A sweep's outcome, ready to print.
@@ -19,6 +20,8 @@ pub(crate) struct Report<'a> {
     pub(crate) refusal: Option<(&'a str, &'a [Planned])>,
     pub(crate) lock_held: bool,
     pub(crate) workers_down: bool,
+    /// `--prune`: its report, or why it could not run.
+    pub(crate) pruned: Option<&'a Result<PruneReport, String>>,
 }
 
 impl Report<'_> {
@@ -28,10 +31,23 @@ impl Report<'_> {
             "lock_held"
         } else if self.refusal.is_some() {
             "refused"
-        } else if self.results.iter().any(|r| !r.outcome.is_ok()) {
+        } else if self.results.iter().any(|r| !r.outcome.is_ok()) || self.prune_failed() {
             "failed"
         } else {
             "ok"
+        }
+    }
+
+    /// The prune could not run, or gave up.
+    pub(crate) fn prune_failed(&self) -> bool {
+        self.pruned.is_some_and(|p| p.as_ref().map_or(true, |r| r.ending() == Ending::Failed))
+    }
+
+    /// The prune's report for a person, or why it failed.
+    pub(crate) fn prune_note(&self) -> Option<String> {
+        match self.pruned? {
+            Ok(r) => Some(super::prune::report_table(r).trim_end().to_string()),
+            Err(e) => Some(format!("actorctl: prune failed: {}", e.lines().next().unwrap_or(""))),
         }
     }
 }
@@ -58,6 +74,11 @@ pub(crate) fn json(r: &Report<'_>) -> String {
         "fleet": monitor::class_counts(r.rows),
         "quarantined": quarantined,
         "workers_down": r.workers_down,
+        "prune": match r.pruned {
+            Some(Ok(p)) => serde_json::to_value(p).unwrap_or_default(),
+            Some(Err(e)) => serde_json::json!({ "error": e }),
+            None => serde_json::Value::Null,
+        },
     });
     serde_json::to_string_pretty(&doc).expect("JSON of plain values") + "\n"
 }

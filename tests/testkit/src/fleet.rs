@@ -114,6 +114,7 @@ impl Fleet {
                     None => instance_actor(ctx, input, interval).await,
                 }
             })
+            .register(COUNTER_ORCHESTRATION, counter)
             .build();
         let options = RuntimeOptions {
             orchestration_concurrency: 8,
@@ -450,10 +451,40 @@ impl Fleet {
         Ok(names)
     }
 
+    /// Start the counter orchestration and wait until it completed with its
+    /// `COUNTER_EXECUTIONS` executions.
+    pub async fn run_counter(&self, id: &str) -> Result<()> {
+        self.client
+            .start_orchestration(id, COUNTER_ORCHESTRATION, "1")
+            .await
+            .map_err(|e| anyhow::anyhow!("start {id}: {e}"))?;
+        self.wait_status(id, "Completed", Duration::from_secs(60)).await
+    }
+
+    /// Executions of every store instance: instance_id → count.
+    pub async fn execution_counts(&self) -> Result<std::collections::BTreeMap<String, i64>> {
+        let sql = format!("SELECT instance_id, count(*) FROM {}.executions GROUP BY 1", self.store());
+        Ok(self.pg.query(&sql, &[]).await?.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
     /// Running actors of one instance (see [`Fleet::running_actors_by_k8s`]).
     pub async fn running_actor_count(&self, k8s_name: &str) -> Result<i64> {
         Ok(self.running_actors_by_k8s().await?.get(k8s_name).copied().unwrap_or(0))
     }
+}
+
+/// Another orchestration than the actor's: continues as new until its input
+/// (a count) reaches `COUNTER_EXECUTIONS`, then completes, leaving that many
+/// executions. Prune must never touch it.
+pub const COUNTER_ORCHESTRATION: &str = "actorctl-tests::counter";
+pub const COUNTER_EXECUTIONS: u64 = 10;
+
+async fn counter(ctx: OrchestrationContext, input: String) -> Result<String, String> {
+    let n: u64 = input.trim().parse().unwrap_or(1);
+    if n >= COUNTER_EXECUTIONS {
+        return Ok(format!("counted to {n}"));
+    }
+    ctx.continue_as_new((n + 1).to_string()).await
 }
 
 /// DOMAIN.md §2: check health, record it, wait 30 s (here: `interval`) or

@@ -9,7 +9,8 @@ pub mod http;
 pub mod old_store;
 pub mod pgbouncer;
 pub mod sandbox;
+pub mod seed;
 pub mod toygres;
 
 pub use cluster::{cluster, Cluster};
-pub use fleet::{Fleet, FleetOptions, Shape, ACTOR_ORCHESTRATION};
+pub use fleet::{Fleet, FleetOptions, Shape, ACTOR_ORCHESTRATION, COUNTER_EXECUTIONS, COUNTER_ORCHESTRATION};
