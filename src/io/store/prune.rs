@@ -61,27 +61,7 @@ impl Store<'_> {
         history: bool,
     ) -> Result<Vec<ActorCounts>> {
         let s = &self.schema;
-        if !history {
-            return self.actor_counts_fast(orchestration, only, duroxide_keep_last, cutoff_ms).await;
-        }
-        let h_cte = format!(
-            ", h AS (SELECT h.instance_id, h.execution_id, count(*) AS n
-                     FROM {s}.history h JOIN a USING (instance_id) GROUP BY 1, 2)"
-        );
-        let h_join = "LEFT JOIN h ON h.instance_id = e.instance_id AND h.execution_id = e.execution_id";
-        let h_cols = "coalesce(sum(h.n), 0)::bigint, coalesce(sum(h.n) FILTER (WHERE e.doomed), 0)::bigint";
-        let sql = format!(
-            "WITH a AS (SELECT instance_id, current_execution_id FROM {s}.instances
-                         WHERE orchestration_name = $1 AND ($2::text[] IS NULL OR instance_id = ANY($2))),
-                  k AS (SELECT e.*, a.current_execution_id, {KEEP} AS keep
-                          FROM {s}.executions e JOIN a USING (instance_id)),
-                  e AS (SELECT e.instance_id, e.execution_id, e.keep, ({DOOMED}) AS doomed
-                          FROM k e JOIN a USING (instance_id)){h_cte}
-             SELECT a.instance_id, count(e.execution_id)::bigint,
-                    (count(*) FILTER (WHERE e.doomed))::bigint, {h_cols}, coalesce(max(e.keep), $3::bigint)
-               FROM a LEFT JOIN e USING (instance_id) {h_join}
-              GROUP BY a.instance_id"
-        );
+        let sql = if history { self.counts_with_history_sql() } else { self.counts_fast_sql() };
         let only: Option<Vec<String>> = only.map(<[String]>::to_vec);
         let keep = i64::from(duroxide_keep_last);
         let cutoff = i64::try_from(cutoff_ms).unwrap_or(i64::MAX);
@@ -104,19 +84,38 @@ impl Store<'_> {
             .collect())
     }
 
+    /// The exact count: executions and history rows per actor, and what a
+    /// prune deletes (columns: id, executions, prunable, history rows,
+    /// prunable history rows, keep).
+    fn counts_with_history_sql(&self) -> String {
+        let s = &self.schema;
+        let h_cte = format!(
+            ", h AS (SELECT h.instance_id, h.execution_id, count(*) AS n
+                     FROM {s}.history h JOIN a USING (instance_id) GROUP BY 1, 2)"
+        );
+        let h_join = "LEFT JOIN h ON h.instance_id = e.instance_id AND h.execution_id = e.execution_id";
+        let h_cols = "coalesce(sum(h.n), 0)::bigint, coalesce(sum(h.n) FILTER (WHERE e.doomed), 0)::bigint";
+        format!(
+            "WITH a AS (SELECT instance_id, current_execution_id FROM {s}.instances
+                         WHERE orchestration_name = $1 AND ($2::text[] IS NULL OR instance_id = ANY($2))),
+                  k AS (SELECT e.*, a.current_execution_id, {KEEP} AS keep
+                          FROM {s}.executions e JOIN a USING (instance_id)),
+                  e AS (SELECT e.instance_id, e.execution_id, e.keep, ({DOOMED}) AS doomed
+                          FROM k e JOIN a USING (instance_id)){h_cte}
+             SELECT a.instance_id, count(e.execution_id)::bigint,
+                    (count(*) FILTER (WHERE e.doomed))::bigint, {h_cols}, coalesce(max(e.keep), $3::bigint)
+               FROM a LEFT JOIN e USING (instance_id) {h_join}
+              GROUP BY a.instance_id"
+        )
+    }
+
     /// [`Store::actor_counts`] without history rows, in one aggregation and
     /// no sort (a window over millions of executions spills to disk): an
     /// actor's current execution is its highest, and no earlier one is
     /// Running (duroxide's invariants), so a prune deletes all but `keep`.
-    async fn actor_counts_fast(
-        &self,
-        orchestration: &str,
-        only: Option<&[String]>,
-        duroxide_keep_last: u32,
-        cutoff_ms: u64,
-    ) -> Result<Vec<ActorCounts>> {
+    fn counts_fast_sql(&self) -> String {
         let s = &self.schema;
-        let sql = format!(
+        format!(
             "WITH a AS (SELECT instance_id FROM {s}.instances
                          WHERE orchestration_name = $1 AND ($2::text[] IS NULL OR instance_id = ANY($2))),
                   per AS (SELECT e.instance_id, count(*) AS n,
@@ -124,29 +123,9 @@ impl Store<'_> {
                                      (WHERE e.started_at >= to_timestamp($4::bigint / 1000.0))) AS keep
                             FROM {s}.executions e JOIN a USING (instance_id) GROUP BY 1)
              SELECT a.instance_id, coalesce(per.n, 0)::bigint, greatest(coalesce(per.n, 0) - coalesce(per.keep, 0), 0)::bigint,
-                    coalesce(per.keep, $3::bigint)::bigint
+                    NULL::bigint, NULL::bigint, coalesce(per.keep, $3::bigint)::bigint
                FROM a LEFT JOIN per USING (instance_id)"
-        );
-        let only: Option<Vec<String>> = only.map(<[String]>::to_vec);
-        let keep = i64::from(duroxide_keep_last);
-        let cutoff = i64::try_from(cutoff_ms).unwrap_or(i64::MAX);
-        let rows = self
-            .client
-            .rows(&sql, &[&orchestration, &only, &keep, &cutoff])
-            .await
-            .backend_context(|| format!("cannot count the executions in {s}"))?;
-        let n = |v: i64| u64::try_from(v).unwrap_or(0);
-        Ok(rows
-            .iter()
-            .map(|r| ActorCounts {
-                instance_id: r.get(0),
-                executions: n(r.get(1)),
-                prunable_executions: n(r.get(2)),
-                history_rows: None,
-                prunable_history_rows: None,
-                keep: u32::try_from(r.get::<_, i64>(3)).unwrap_or(u32::MAX),
-            })
-            .collect())
+        )
     }
 
     /// Executions of the orchestration started within the last hour.
