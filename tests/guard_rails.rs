@@ -215,7 +215,12 @@ async fn sweep_check_without_the_lock_still_checks_the_fleet() {
     loop {
         let held: i64 = fleet
             .pg
-            .query_one("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", &[])
+            .query_one(
+                // Only this test's database: other tests' sweeps hold their own locks.
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+                   AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                &[],
+            )
             .await
             .unwrap()
             .get(0);
