@@ -115,9 +115,7 @@ async fn follow_prints_a_concurrent_restart_and_exits_0_on_ctrl_c() {
     let names = fleet.add_many("fol", 1).await.unwrap();
     fleet.wait_recorded(&names, WAIT).await.unwrap();
 
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorctl"))
-        .env("ACTORCTL_DATABASE_URL", &fleet.url)
-        .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
+    let mut child = actorctl_std(&fleet.url)
         .args(["events", "-f", "-o", "jsonl", "--poll", "500ms"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

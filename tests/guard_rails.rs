@@ -240,10 +240,7 @@ async fn sweep_check_without_the_lock_still_checks_the_fleet() {
 }
 
 fn sweep_holding_the_lock(url: &str) -> std::process::Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("actorctl"))
-        .env("ACTORCTL_DATABASE_URL", url)
-        .env("ACTORCTL_ACTOR_INTERVAL", "1s")
-        .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
+    actorctl_std(url)
         .env("ACTORCTL_TEST_PAUSE_AFTER_LOCK_MS", "60000")
         .args(["sweep", "--dry-run"])
         .stdout(std::process::Stdio::null())

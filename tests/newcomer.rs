@@ -173,13 +173,7 @@ async fn a_closed_pipe_keeps_the_verdict() {
     fleet.insert_many_without_actors("gap", 50).await.unwrap();
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
-    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorctl"))
-        .env("ACTORCTL_DATABASE_URL", &fleet.url)
-        .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
-        .args(["list", "-o", "wide"])
-        .stdout(writer)
-        .output()
-        .unwrap();
+    let out = actorctl_std(&fleet.url).args(["list", "-o", "wide"]).stdout(writer).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
         !String::from_utf8_lossy(&out.stderr).contains("error"),

@@ -33,9 +33,7 @@ async fn watch_prints_one_line_per_change() {
     fleet.wait_recorded(&names, WAIT).await.unwrap();
     let k8s = &names[0];
 
-    let mut child = Std::new(assert_cmd::cargo::cargo_bin("actorctl"))
-        .env("ACTORCTL_DATABASE_URL", &fleet.url)
-        .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
+    let mut child = actorctl_std(&fleet.url)
         .args(["list", "-w", "-o", "jsonl", "--interval", "500ms"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -9,7 +9,15 @@ use std::collections::BTreeMap;
 
 /// The actorctl binary with a clean environment pointing at `url`.
 pub fn actorctl(url: &str) -> Command {
-    let mut c = Command::cargo_bin("actorctl").expect("the actorctl binary");
+    let mut c = Command::from_std(actorctl_std(url));
+    c.timeout(std::time::Duration::from_secs(120));
+    c
+}
+
+/// [`actorctl`] as a plain process, for tests that stream its output,
+/// signal it or hand it a pipe: the same clean environment.
+pub fn actorctl_std(url: &str) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorctl"));
     for (k, _) in std::env::vars() {
         if k.starts_with("ACTORCTL_") || k.starts_with("PG") || k == "RUST_LOG" {
             c.env_remove(k);
@@ -21,8 +29,7 @@ pub fn actorctl(url: &str) -> Command {
         .env("ACTORCTL_ACTOR_INTERVAL", "1s")
         .env("NO_COLOR", "1")
         .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
-        .env("PGPASSFILE", "/nonexistent/actorctl-tests/pgpass")
-        .timeout(std::time::Duration::from_secs(120));
+        .env("PGPASSFILE", "/nonexistent/actorctl-tests/pgpass");
     c
 }
 
