@@ -55,11 +55,10 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
         Ran::Acted { results, end } => (results, end),
         Ran::Refused(..) => unreachable!("single actions have no bulk guard"),
     };
-    // Say so in the result too, when the instance was quarantined.
+    // Say so in the result too, when the instance was quarantined (there
+    // is a note only when the instance's own action does something).
     if let (Some(first), Some(note)) = (results_.first_mut(), &note) {
-        if first.action != crate::core::plan::Action::None {
-            first.message = format!("{}; note: {note}", first.message);
-        }
+        first.message = format!("{}; note: {note}", first.message);
     }
     term.emit(&if json { results::json(&results_) } else { results::table(&results_, term.color()) })?;
     print_lost(term, &end);

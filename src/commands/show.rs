@@ -14,7 +14,7 @@ pub(crate) async fn run(name: &str, s: &Settings, term: &Term) -> Result<u8> {
     let conns = Connections::open(s).await?;
     let mut session = Session::open(&conns, s).await?;
     let fleet = session.fleet(RESTART_WINDOW).await?;
-    let shown = gather(&session, &fleet, name).await?;
+    let shown = gather(&session, name).await?;
     if let Some(note) = &shown.note {
         term.note(&format!("actorctl: note: {note}"));
     }

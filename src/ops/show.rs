@@ -3,10 +3,10 @@
 
 use anyhow::Result;
 
-use super::session::{Fleet, Session};
+use super::session::Session;
 use crate::core::records::Shown;
 
-pub(crate) async fn gather(session: &Session<'_>, _fleet: &Fleet, name: &str) -> Result<Shown> {
+pub(crate) async fn gather(session: &Session<'_>, name: &str) -> Result<Shown> {
     let (id, instance, note) = session.cms.resolve_noted(name).await?;
     let detail = match &instance.actor_id {
         Some(actor) => Some(session.store.actor_detail(actor).await?),
