@@ -15,8 +15,10 @@ fn on_tty(url: &str, args: &str, keys: &str) -> (i32, String) {
 
 fn on_tty_with(url: &str, args: &str, keys: &str, env: &[(&str, &str)]) -> (i32, String) {
     let bin = assert_cmd::cargo::cargo_bin("actorctl");
+    // `exec`: no shell between the pty and actorctl. A shell that stays
+    // gets the typed Ctrl-C too and may die of it first (exit 130).
     let mut child = Std::new("script")
-        .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .args(["-qec", &format!("exec {} {args}", bin.display()), "/dev/null"])
         .envs(env.iter().copied())
         .env("ACTORCTL_DATABASE_URL", url)
         .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")

@@ -99,8 +99,10 @@ async fn on_a_terminal_the_table_is_redrawn_in_place() {
     fleet.wait_recorded(&names, WAIT).await.unwrap();
 
     let bin = assert_cmd::cargo::cargo_bin("actorctl");
+    // `exec`: no shell between the pty and actorctl. A shell that stays
+    // gets the typed Ctrl-C too and may die of it first (exit 130).
     let mut child = Std::new("script")
-        .args(["-qec", &format!("{} list --watch --interval 1s", bin.display()), "/dev/null"])
+        .args(["-qec", &format!("exec {} list --watch --interval 1s", bin.display()), "/dev/null"])
         .env("ACTORCTL_DATABASE_URL", &fleet.url)
         .env("XDG_CONFIG_HOME", "/nonexistent/actorctl-tests")
         .env("TERM", "xterm")
