@@ -50,15 +50,15 @@ pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
     if let Some(msg) = diagnosis.message.as_ref().filter(|_| fmt != Format::Json) {
         term.note(&format!("WARNING: {msg}"));
     }
-    term.emit(&match fmt {
-        Format::Json => actors::json(&rows, diagnosis),
-        Format::Jsonl => actors::jsonl(&rows),
+    match fmt {
+        Format::Json => term.emit_stream(|w| actors::write_json(w, &rows, diagnosis))?,
+        Format::Jsonl => term.emit_stream(|w| actors::write_jsonl(w, &rows))?,
         Format::Table | Format::Wide => {
             let (wide, headers, color, width) =
                 (fmt == Format::Wide, job.headers, term.color(), term.width());
-            actors::table(report, &rows, TableStyle { wide, headers, color, width })
+            term.emit(&actors::table(report, &rows, TableStyle { wide, headers, color, width }))?
         }
-    })?;
+    }
     if fmt != Format::Json {
         term.note(&actors::summary_line(&rows));
     }

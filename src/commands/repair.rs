@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use crate::core::classify::k8s_from_actor_id;
 use crate::core::error::EXIT_OK;
 use crate::core::guard::{exit_code, End};
 use crate::core::model::Limits;
@@ -22,7 +23,18 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
     }
     let conns = Connections::open(s).await?;
     let mut session = Session::open(&conns, s).await?;
-    let fleet = session.fleet(RESTART_WINDOW).await?;
+    // Only this instance (or actor) is read, never the whole fleet.
+    let fleet = match &job.target {
+        RepairTarget::Instance(name) => {
+            let k8s: Vec<String> =
+                session.resolve_all(std::slice::from_ref(name)).await?.into_iter().map(|(k, _)| k).collect();
+            session.fleet_of(RESTART_WINDOW, &k8s, &[]).await?
+        }
+        RepairTarget::Actor(id) => {
+            let k8s: Vec<String> = k8s_from_actor_id(id).into_iter().collect();
+            session.fleet_of(RESTART_WINDOW, &k8s, std::slice::from_ref(id)).await?
+        }
+    };
     let (plan, note, name_note) = match &job.target {
         RepairTarget::Instance(name) => plan_one(&session, &fleet, job.request, name).await?,
         RepairTarget::Actor(id) => {

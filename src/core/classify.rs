@@ -254,9 +254,15 @@ pub(crate) fn classify(facts: &Facts, stale_after: Duration) -> Report {
     classify_with(facts, &Thresholds::with_stale_after(stale_after))
 }
 
-/// Classify every running instance, every running actor and every stuck
-/// lifecycle (DOMAIN.md §4).
+/// [`classify_owned`] on a copy of the facts.
 pub(crate) fn classify_with(facts: &Facts, th: &Thresholds) -> Report {
+    classify_owned(facts.clone(), th)
+}
+
+/// Classify every running instance, every running actor and every stuck
+/// lifecycle (DOMAIN.md §4). Takes the facts: each instance's strings move
+/// into its row, so a fleet is never held twice.
+pub(crate) fn classify_owned(facts: Facts, th: &Thresholds) -> Report {
     let stale_after = th.stale_after;
     let t = chrono::Duration::from_std(stale_after).unwrap_or(chrono::Duration::MAX);
     let ctx = Ctx {
@@ -266,21 +272,22 @@ pub(crate) fn classify_with(facts: &Facts, th: &Thresholds) -> Report {
         interval: chrono::Duration::from_std(th.actor_interval).unwrap_or(chrono::Duration::MAX),
         stuck_after: th.stuck_after,
     };
+    let mut rows = orphans(&facts, &ctx);
+    let Facts { now, instances, store, .. } = facts;
     let actors: HashMap<&str, &StoreActor> =
-        facts.store.actors.iter().map(|a| (a.instance_id.as_str(), a)).collect();
+        store.actors.iter().map(|a| (a.instance_id.as_str(), a)).collect();
     let starts: HashMap<&str, &QueuedStart> =
-        facts.store.queued_starts.iter().map(|q| (q.instance_id.as_str(), q)).collect();
-
-    let mut rows: Vec<Row> = facts
-        .instances
-        .iter()
-        .filter(|i| i.state == InstanceState::Running)
-        .map(|i| ctx.instance_row(i, &actors, &starts))
-        .collect();
-    rows.extend(facts.instances.iter().filter_map(|i| ctx.stuck_row(i, &actors)));
-    rows.extend(orphans(facts, &ctx));
+        store.queued_starts.iter().map(|q| (q.instance_id.as_str(), q)).collect();
+    rows.reserve(instances.len());
+    for i in instances {
+        if i.state == InstanceState::Running {
+            rows.push(ctx.instance_row(i, &actors, &starts));
+        } else if let Some(row) = ctx.stuck_row(i, &actors) {
+            rows.push(row);
+        }
+    }
     rows.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-    Report { now: facts.now, stale_after, rows, diagnosis: diagnose(&facts.store, &ctx) }
+    Report { now, stale_after, rows, diagnosis: diagnose(&store, &ctx) }
 }
 
 /// Severity first, then the name an operator reads.
@@ -307,13 +314,14 @@ impl Ctx {
 
     fn instance_row(
         &self,
-        i: &CmsInstance,
+        i: CmsInstance,
         actors: &HashMap<&str, &StoreActor>,
         starts: &HashMap<&str, &QueuedStart>,
     ) -> Row {
+        let held = i.held;
         let mut row = base_row(i, Class::Missing);
-        let Some(id) = i.actor_id.as_deref() else {
-            if i.held {
+        let Some(id) = row.actor_id.clone() else {
+            if held {
                 row.class = Class::Held;
                 row.evidence =
                     "held: an operator cancelled its actor (`actorctl start` lifts the hold)".into();
@@ -322,6 +330,7 @@ impl Ctx {
             }
             return row;
         };
+        let id = id.as_str();
         if let Some(a) = actors.get(id) {
             self.fill_from_actor(&mut row, a);
         } else if let Some(q) = starts.get(id) {
@@ -397,7 +406,7 @@ impl Ctx {
 
     /// A `creating`/`deleting` instance older than `--stuck-after`: its
     /// lifecycle orchestration failed. Its actor's state is evidence only.
-    fn stuck_row(&self, i: &CmsInstance, actors: &HashMap<&str, &StoreActor>) -> Option<Row> {
+    fn stuck_row(&self, i: CmsInstance, actors: &HashMap<&str, &StoreActor>) -> Option<Row> {
         if i.state != "creating" && i.state != "deleting" {
             return None;
         }
@@ -406,8 +415,9 @@ impl Ctx {
         if age <= self.stuck_after {
             return None;
         }
+        let (state, actor_id) = (i.state.clone(), i.actor_id.clone());
         let mut row = base_row(i, Class::Stuck);
-        let actor = match i.actor_id.as_deref() {
+        let actor = match actor_id.as_deref() {
             None => "it has no actor".to_string(),
             Some(id) => match actors.get(id) {
                 None => format!("its actor {id} is not in the store"),
@@ -423,11 +433,11 @@ impl Ctx {
         row.evidence = format!(
             "{} for {} (since {}, over --stuck-after {}): its {} orchestration never finished; {actor}. \
              Not an actor fault: the remedy is the control plane's lifecycle, actorctl does not repair it",
-            i.state,
+            state,
             compact(age.as_secs()),
             since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             compact(self.stuck_after.as_secs()),
-            if i.state == "creating" { "create" } else { "delete" },
+            if state == "creating" { "create" } else { "delete" },
         );
         Some(row)
     }
@@ -458,15 +468,15 @@ impl Ctx {
 }
 
 /// The row of an instance, before its actor is looked at.
-fn base_row(i: &CmsInstance, class: Class) -> Row {
+fn base_row(i: CmsInstance, class: Class) -> Row {
     Row {
-        name: Some(i.user_name.clone()),
-        k8s_name: Some(i.k8s_name.clone()),
-        namespace: Some(i.namespace.clone()),
-        state: Some(i.state.clone()),
-        health_status: i.health_status.clone(),
+        name: Some(i.user_name),
+        k8s_name: Some(i.k8s_name),
+        namespace: Some(i.namespace),
+        state: Some(i.state),
+        health_status: i.health_status,
         class,
-        actor_id: i.actor_id.clone(),
+        actor_id: i.actor_id,
         actor_status: None,
         last_health_check: i.last_health_check,
         last_progress: None,

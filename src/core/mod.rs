@@ -8,6 +8,7 @@ pub(crate) mod doctor;
 pub(crate) mod error;
 pub(crate) mod events;
 pub(crate) mod guard;
+pub(crate) mod history;
 pub(crate) mod journal;
 pub(crate) mod model;
 pub(crate) mod plan;

@@ -121,14 +121,51 @@ impl<'a> Cms<'a> {
     }
 
     /// Every instance (all states: orphans are judged against deleted ones
-    /// too), and the database's clock.
+    /// too), and the database's clock; streamed, one row at a time.
     pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
-        let rows = self.instance_rows(&self.select_instances(""), &[]).await?;
-        let now = match rows.first() {
-            Some(r) => r.get(9),
+        self.instances_where("", &[]).await
+    }
+
+    /// The instances with these k8s_names (the unique index), and the clock.
+    pub(crate) async fn instances_named(
+        &self,
+        k8s_names: &[String],
+    ) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
+        self.instances_where("WHERE i.k8s_name = ANY($1)", &[&k8s_names]).await
+    }
+
+    /// The instances whose row names one of these actors (no index: only
+    /// asked about the rare actor that may be an orphan).
+    pub(crate) async fn instances_pointing_at(
+        &self,
+        actor_ids: &[String],
+    ) -> Result<Vec<(Uuid, CmsInstance)>> {
+        if actor_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let filter = "WHERE i.instance_actor_orchestration_id = ANY($1)";
+        Ok(self.instances_where(filter, &[&actor_ids]).await?.1)
+    }
+
+    async fn instances_where(
+        &self,
+        filter: &str,
+        params: crate::io::db::Params<'_>,
+    ) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
+        let (mut now, mut out) = (None, Vec::new());
+        self.client
+            .each(&self.select_instances(filter), params, |r| {
+                now = now.or(r.get(9));
+                out.push(instance_from_row(&r));
+                Ok(())
+            })
+            .await
+            .backend_context(|| format!("cannot read {}.instances", self.schema))?;
+        let now = match now {
+            Some(now) => now,
             None => self.now().await?,
         };
-        Ok((now, rows.iter().map(instance_from_row).collect()))
+        Ok((now, out))
     }
 
     async fn now(&self) -> Result<DateTime<Utc>> {

@@ -5,7 +5,7 @@
 use std::time::Instant;
 use tokio_postgres::Client;
 
-use crate::core::classify::{classify, Facts};
+use crate::core::classify::classify;
 use crate::core::doctor::{self, Check, HOST_SKEW_WARN, SERVER_SKEW_WARN};
 use crate::core::error::scrub;
 use crate::core::model::BackendKind;
@@ -14,6 +14,7 @@ use crate::io::cms::{Cms, Shape};
 use crate::io::db::Connect;
 use crate::io::doctor::{missing_read_privileges, probe, Probe};
 use crate::io::store::Store;
+use crate::ops::session::read_fleet;
 use crate::settings::connection::Target;
 use crate::settings::{ApiSettings, DoctorJob, Settings};
 
@@ -164,16 +165,8 @@ async fn privileges(
 
 /// The fleet read once: are the workers taking the store's work?
 async fn workers(s: &Settings, cms: &Cms<'_>, store: &Store<'_>) -> anyhow::Result<Check> {
-    let (now, instances) = cms.instances().await?;
-    let referenced: Vec<String> = instances.iter().filter_map(|(_, i)| i.actor_id.clone()).collect();
-    let snap = store.snapshot(&s.actor_orchestration, &referenced).await?;
-    let (oldest, locks) = (snap.oldest_overdue, snap.live_locks);
-    let facts = Facts {
-        now,
-        instances: instances.into_iter().map(|(_, i)| i).collect(),
-        store: snap,
-        actor_orchestration: s.actor_orchestration.clone(),
-    };
+    let facts = read_fleet(cms, store, &s.actor_orchestration).await?;
+    let (now, oldest, locks) = (facts.now, facts.store.oldest_overdue, facts.store.live_locks);
     let report = classify(&facts, s.stale_after);
     let overdue = match oldest {
         Some(t) => format!("oldest overdue item {} old", compact((now - t).num_seconds().max(0) as u64)),

@@ -1,39 +1,40 @@
-//! A session: connections to the CMS and the store, and the whole fleet
-//! classified in one CMS query and one store query.
+//! A session: connections to the CMS and the store, and the fleet (or a
+//! few named instances) read and classified.
 
 use anyhow::Result;
 use std::time::Duration;
 use tokio_postgres::Client;
 
-use crate::core::classify::{classify_with, Facts, Report, Thresholds};
+use std::collections::{BTreeSet, HashSet};
+
+use crate::core::classify::{classify_owned, k8s_from_actor_id, CmsInstance, Facts, Report, Thresholds};
 use crate::core::guard::diagnose_fleet_wide;
+use crate::core::model::InstanceState;
 use crate::io::cms::Cms;
 use crate::io::db::Connect;
-use crate::io::store::Store;
+use crate::io::store::{Scope, Store};
 use crate::settings::Settings;
 
 /// How far back restarts count toward the crash-loop budget, by default.
 pub(crate) const RESTART_WINDOW: Duration = Duration::from_secs(3600);
 
-/// Open connections to the CMS database and the store (one connection when
-/// they are the same database).
+/// Open connections to the CMS database and the store: two, opened at
+/// once, even when they are the same database, so that the fleet read runs
+/// its CMS and store queries side by side.
 pub(crate) struct Connections {
     cms: Client,
-    store: Option<Client>,
+    store: Client,
 }
 
 impl Connections {
     pub(crate) async fn open(s: &Settings) -> Result<Connections> {
-        let cms = match (s.cms.connect(s.statement_timeout).await, &s.unconfigured) {
+        let (cms, store) =
+            tokio::join!(s.cms.connect(s.statement_timeout), s.store.connect(s.statement_timeout));
+        let cms = match (cms, &s.unconfigured) {
             (Err(e), Some(hint)) => return Err(e.context(hint.clone())),
             (cms, _) => cms?,
         };
-        let store = if s.store.same_database(&s.cms) {
-            None
-        } else {
-            Some(s.store.connect(s.statement_timeout).await?)
-        };
-        Ok(Connections { cms, store })
+        Ok(Connections { cms, store: store? })
     }
 
     pub(crate) fn cms_client(&self) -> &Client {
@@ -41,7 +42,7 @@ impl Connections {
     }
 
     pub(crate) fn store_client(&self) -> &Client {
-        self.store.as_ref().unwrap_or(&self.cms)
+        &self.store
     }
 }
 
@@ -79,16 +80,28 @@ impl<'c> Session<'c> {
     /// crash-loop budget.
     pub(crate) async fn fleet(&mut self, window: Duration) -> Result<Fleet> {
         self.cms.restart_window = window;
+        let facts = read_fleet(&self.cms, &self.store, &self.settings.actor_orchestration).await?;
+        Ok(self.classify(facts))
+    }
+
+    /// Classify only these instances (k8s_names) and actors, the actors the
+    /// instances point to and those that may be their orphans: indexed
+    /// reads, whatever the size of the fleet. The fleet-wide diagnosis is
+    /// the workers' only.
+    pub(crate) async fn fleet_of(
+        &mut self,
+        window: Duration,
+        k8s_names: &[String],
+        actor_ids: &[String],
+    ) -> Result<Fleet> {
+        self.cms.restart_window = window;
+        let orchestration = &self.settings.actor_orchestration;
+        let facts = read_instances(&self.cms, &self.store, orchestration, k8s_names, actor_ids).await?;
+        Ok(self.classify(facts))
+    }
+
+    fn classify(&self, facts: Facts) -> Fleet {
         let s = self.settings;
-        let (now, instances) = self.cms.instances().await?;
-        let referenced: Vec<String> = instances.iter().filter_map(|(_, i)| i.actor_id.clone()).collect();
-        let snapshot = self.store.snapshot(&s.actor_orchestration, &referenced).await?;
-        let facts = Facts {
-            now,
-            instances: instances.into_iter().map(|(_, i)| i).collect(),
-            store: snapshot,
-            actor_orchestration: s.actor_orchestration.clone(),
-        };
         tracing::info!(
             "read {} CMS instances and {} store actors ({} queued starts); store ledger: {}",
             facts.instances.len(),
@@ -101,8 +114,105 @@ impl<'c> Session<'c> {
             actor_interval: s.actor_interval,
             stuck_after: s.stuck_after,
         };
-        let mut report = classify_with(&facts, &thresholds);
+        let mut report = classify_owned(facts, &thresholds);
         diagnose_fleet_wide(&mut report, s.max_unhealthy);
-        Ok(Fleet { report })
+        Fleet { report }
     }
+}
+
+/// The whole fleet: the CMS and the store read at once (on their own
+/// connections), then the few actors the CMS names that are not of the
+/// actor orchestration, then the inputs of the actors that may be orphans.
+pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, orchestration: &str) -> Result<Facts> {
+    let ((now, instances), mut snap) =
+        tokio::try_join!(cms.instances(), store.snapshot(Scope::Fleet(orchestration)))?;
+    let instances: Vec<CmsInstance> = instances.into_iter().map(|(_, i)| i).collect();
+    let elsewhere: Vec<String> = {
+        let known: HashSet<&str> = snap.actors.iter().map(|a| a.instance_id.as_str()).collect();
+        let ids: BTreeSet<&str> =
+            instances.iter().filter_map(|i| i.actor_id.as_deref()).filter(|id| !known.contains(id)).collect();
+        ids.into_iter().map(str::to_string).collect()
+    };
+    if !elsewhere.is_empty() {
+        snap.actors.extend(store.snapshot(Scope::Ids(&elsewhere)).await?.actors);
+    }
+    let mut facts = Facts { now, instances, store: snap, actor_orchestration: orchestration.to_string() };
+    read_orphan_inputs(&mut facts, store).await?;
+    Ok(facts)
+}
+
+/// These instances, with the actors they point to and the running actors
+/// named after them by the convention (`actor-<k8s_name>[-<8 hex>]`) that
+/// may be their orphans; these actors; and every instance that points to
+/// one of those actors or that one's input names.
+pub(crate) async fn read_instances(
+    cms: &Cms<'_>,
+    store: &Store<'_>,
+    orchestration: &str,
+    k8s_names: &[String],
+    actor_ids: &[String],
+) -> Result<Facts> {
+    let ((now, named), conventional) =
+        tokio::try_join!(cms.instances_named(k8s_names), store.conventional_ids(k8s_names))?;
+    let mut instances: Vec<CmsInstance> = named.into_iter().map(|(_, i)| i).collect();
+    let mut ids: BTreeSet<String> = instances.iter().filter_map(|i| i.actor_id.clone()).collect();
+    let strangers: Vec<String> = conventional
+        .into_iter()
+        .filter(|id| k8s_from_actor_id(id).is_some_and(|k| k8s_names.contains(&k)))
+        .chain(actor_ids.iter().cloned())
+        .filter(|id| !ids.contains(id))
+        .collect();
+    add_instances(&mut instances, cms.instances_pointing_at(&strangers).await?);
+    ids.extend(strangers);
+    let ids: Vec<String> = ids.into_iter().collect();
+    let snap = store.snapshot(Scope::Ids(&ids)).await?;
+    let mut facts = Facts { now, instances, store: snap, actor_orchestration: orchestration.to_string() };
+    read_orphan_inputs(&mut facts, store).await?;
+    let owners: Vec<String> = facts
+        .store
+        .actors
+        .iter()
+        .filter_map(|a| a.input_k8s_name.clone())
+        .filter(|k| !facts.instances.iter().any(|i| &i.k8s_name == k))
+        .collect();
+    if !owners.is_empty() {
+        add_instances(&mut facts.instances, cms.instances_named(&owners).await?.1);
+    }
+    Ok(facts)
+}
+
+fn add_instances(instances: &mut Vec<CmsInstance>, more: Vec<(uuid::Uuid, CmsInstance)>) {
+    for (_, other) in more {
+        if !instances.iter().any(|i| i.k8s_name == other.k8s_name) {
+            instances.push(other);
+        }
+    }
+}
+
+/// The inputs of the running actors no running instance points to: their
+/// input names the instance they were started for.
+async fn read_orphan_inputs(facts: &mut Facts, store: &Store<'_>) -> Result<()> {
+    let candidates: Vec<String> = {
+        let referenced: HashSet<&str> = facts
+            .instances
+            .iter()
+            .filter(|i| i.state == InstanceState::Running)
+            .filter_map(|i| i.actor_id.as_deref())
+            .collect();
+        facts
+            .store
+            .actors
+            .iter()
+            .filter(|a| a.orchestration == facts.actor_orchestration && a.status.is_running())
+            .filter(|a| !referenced.contains(a.instance_id.as_str()))
+            .map(|a| a.instance_id.clone())
+            .collect()
+    };
+    let mut inputs = store.input_k8s_names(&candidates).await?;
+    for a in facts.store.actors.iter_mut() {
+        if let Some(k8s) = inputs.remove(&a.instance_id) {
+            a.input_k8s_name = Some(k8s);
+        }
+    }
+    Ok(())
 }

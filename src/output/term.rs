@@ -84,6 +84,22 @@ impl Term {
         }
     }
 
+    /// Write data to stdout as it is produced (a fleet's JSON, row by row),
+    /// through a buffer, escaped like [`Term::emit`]; a closed pipe is not
+    /// an error either.
+    pub(crate) fn emit_stream(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let out = std::io::stdout().lock();
+        let mut w = Escaping(std::io::BufWriter::with_capacity(64 * 1024, out));
+        let written = write(&mut w).and_then(|_| w.flush());
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+
     /// A line for the operator on stderr (not data).
     pub(crate) fn note(&self, text: &str) {
         let _ = writeln!(std::io::stderr().lock(), "{text}");
@@ -124,4 +140,23 @@ fn terminal_width() -> Option<usize> {
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
     let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
     (ok && ws.ws_col > 0).then_some(usize::from(ws.ws_col))
+}
+
+/// [`escape_invisible`] on a stream. Serializers write whole characters
+/// (string pieces split only at ASCII escapes), so each chunk is UTF-8; a
+/// chunk that is not is written as it is.
+struct Escaping<W: Write>(W);
+
+impl<W: Write> Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) => self.0.write_all(escape_invisible(text).as_bytes())?,
+            Err(_) => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }

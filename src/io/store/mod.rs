@@ -8,6 +8,7 @@ pub(crate) mod prune;
 mod snapshot;
 
 pub(crate) use ledger::Ledger;
+pub(crate) use snapshot::Scope;
 
 /// How actions reach the actors.
 pub(crate) enum Backend {
@@ -41,13 +42,23 @@ impl<'a> Store<'a> {
         Ok(Store { client, schema: schema.to_string(), ledger })
     }
 
-    /// Every actor, queued start and the fleet's queue health in one query.
-    pub(crate) async fn snapshot(
+    /// The actors in `scope`, queued starts and the fleet's queue health.
+    pub(crate) async fn snapshot(&self, scope: Scope<'_>) -> Result<StoreSnapshot> {
+        snapshot::read(self.client, &self.schema, scope).await
+    }
+
+    /// Actor ids that follow the naming convention for these instances
+    /// (a superset: check each with `k8s_from_actor_id`).
+    pub(crate) async fn conventional_ids(&self, k8s_names: &[String]) -> Result<Vec<String>> {
+        snapshot::conventional_ids(self.client, &self.schema, k8s_names).await
+    }
+
+    /// The `k8s_name` each of these actors' input names (where it can be read).
+    pub(crate) async fn input_k8s_names(
         &self,
-        actor_orchestration: &str,
-        referenced: &[String],
-    ) -> Result<StoreSnapshot> {
-        snapshot::read(self.client, &self.schema, actor_orchestration, referenced).await
+        ids: &[String],
+    ) -> Result<std::collections::HashMap<String, String>> {
+        snapshot::input_k8s_names(self.client, &self.schema, ids).await
     }
 
     /// Current status of each of `ids` (one query): `Pending` for a start

@@ -1,4 +1,5 @@
-//! The one-query reader of the store's core tables.
+//! The reader of the store's core tables: the fleet (or a few actors) in
+//! one round trip, one actor's detail, the states of some.
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
@@ -7,178 +8,273 @@ use tokio_postgres::Client;
 
 use crate::core::classify::{ActivityWait, QueuedStart, StoreActor, StoreSnapshot};
 use crate::core::error::BackendContext;
+use crate::core::history::{summarize, Event, Kind};
+use crate::core::model::ActorStatus;
 use crate::core::records::{ActorDetail, ActorState, ExecutionRow, QueueItem};
 use crate::io::db::Sql;
 
-/// Rows of three kinds in one round trip: `actor` (an instance row with its
-/// current execution, queues and what its history says it waits on),
-/// `start` (a queued start without an instance row yet) and one `diag` row
-/// (the fleet's queue health). Only columns and JSON every published store
-/// version has (duroxide-pg 0.1.0 on) are read: activities are matched to
-/// actors through the work item, not `worker_queue.instance_id`.
+/// Which actors a read covers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Scope<'a> {
+    /// Every instance of the actor orchestration.
+    Fleet(&'a str),
+    /// These instance ids, of any orchestration.
+    Ids(&'a [String]),
+}
+
+impl Scope<'_> {
+    /// The filters on `instances i` and on `orchestrator_queue q` ($1).
+    fn filters(&self) -> (&'static str, &'static str) {
+        match self {
+            Scope::Fleet(_) => ("i.orchestration_name = $1", "true"),
+            Scope::Ids(_) => ("i.instance_id = ANY($1)", "q.instance_id = ANY($1)"),
+        }
+    }
+}
+
+/// One statement, so one snapshot of the store: rows of three kinds. `a`:
+/// an actor, with its current execution and, from that execution's history
+/// (read through the index, so a deep store of earlier executions costs
+/// nothing), the few fields of each event the classification needs, its
+/// queued messages and timers, and its activities in the worker queue. `s`:
+/// a queued start without an instance row yet (`events` is the work item).
+/// `d`, once: the fleet's queue health, the oldest due unlocked
+/// orchestrator item (`created_at`) and the locks held now (`messages`).
+///
+/// The event fields are cut out of the serialized event's top-level keys
+/// with `split_part` instead of a `jsonb` parse, which costs ten times the
+/// read itself at 100k actors. Sound because serde writes the keys (`type`,
+/// `source_event_id`, `name`, `fire_at_ms`) before any nested value, and
+/// inside a JSON string every quote is escaped, so `"type":` cannot occur
+/// there. An event without a top-level `type` (the oldest store format) has
+/// no kind, as it had with the jsonb reader. Events are separated by
+/// U+001E, fields by U+001F: id, kind, source, fire_at_ms, scheduled-at
+/// (µs), activity name. Activities are matched to actors through the work
+/// item (every store version has it), not `worker_queue.instance_id`.
 const SNAPSHOT_SQL: &str = r#"
-WITH now_ms AS (SELECT (extract(epoch FROM now()) * 1000)::bigint AS ms),
-cur AS (
-    SELECT i.instance_id, i.orchestration_name, i.current_execution_id, i.created_at, i.updated_at
-      FROM __S__.instances i
-     WHERE i.orchestration_name = $1 OR i.instance_id = ANY($2)
-),
-acts AS (
+WITH now_ms AS MATERIALIZED (SELECT (extract(epoch FROM now()) * 1000)::bigint AS ms),
+acts AS MATERIALIZED (
     SELECT w.work_item::jsonb -> 'ActivityExecute' ->> 'instance' AS instance_id,
            (w.work_item::jsonb -> 'ActivityExecute' ->> 'id')::bigint AS activity_id,
            bool_or(w.lock_token IS NOT NULL AND w.locked_until > now_ms.ms) AS locked
       FROM __S__.worker_queue w, now_ms
      WHERE w.work_item LIKE '{"ActivityExecute"%'
      GROUP BY 1, 2
-),
-wq AS (SELECT instance_id, count(*) AS n FROM acts GROUP BY instance_id),
-hist AS (
-    SELECT h.instance_id, h.event_id, h.created_at, j.ev ->> 'type' AS type,
-           (j.ev ->> 'source_event_id')::bigint AS source_id, j.ev ->> 'name' AS name,
-           (j.ev ->> 'fire_at_ms')::bigint AS fire_at_ms
-      FROM cur c
-      JOIN __S__.history h ON h.instance_id = c.instance_id AND h.execution_id = c.current_execution_id
-      CROSS JOIN LATERAL (SELECT h.event_data::jsonb AS ev) j
-),
-hs AS (
-    -- A TimerFired is no progress: leftover activity-timeout timers fire
-    -- into a waiting execution.
-    SELECT instance_id, max(created_at) FILTER (WHERE type <> 'TimerFired') AS last_history,
-           max(event_id) FILTER (WHERE type = 'ActivityScheduled') AS last_activity
-      FROM hist GROUP BY instance_id
-),
-ended AS (
-    SELECT instance_id, source_id, type FROM hist WHERE source_id IS NOT NULL
-),
-waiting AS (
-    SELECT DISTINCT ON (a.instance_id) a.instance_id, a.name, a.created_at AS since, a.event_id
-      FROM hist a
-     WHERE a.type = 'ActivityScheduled'
-       AND NOT EXISTS (SELECT 1 FROM ended d WHERE d.instance_id = a.instance_id AND d.source_id = a.event_id
-                          AND d.type IN ('ActivityCompleted', 'ActivityFailed', 'ActivityCancelRequested'))
-     ORDER BY a.instance_id, a.event_id
-),
-loop_timer AS (
-    -- The loop timer: the newest unfired timer created after the turn's
-    -- last activity that is not an activity's timeout (a retry timeout is
-    -- created right after its activity, racing it).
-    SELECT DISTINCT ON (t.instance_id) t.instance_id, t.event_id AS timer_id,
-           to_timestamp(t.fire_at_ms / 1000.0) AS fire_at
-      FROM hist t LEFT JOIN hs ON hs.instance_id = t.instance_id
-     WHERE t.type = 'TimerCreated' AND t.event_id > coalesce(hs.last_activity, 0)
-       AND NOT EXISTS (SELECT 1 FROM hist a WHERE a.instance_id = t.instance_id
-                          AND a.event_id = t.event_id - 1 AND a.type = 'ActivityScheduled')
-       AND NOT EXISTS (SELECT 1 FROM ended d WHERE d.instance_id = t.instance_id AND d.source_id = t.event_id
-                          AND d.type = 'TimerFired')
-     ORDER BY t.instance_id, t.event_id DESC
-),
-oq AS (
-    -- What can wake the current execution: any message but a timer, and of
-    -- the timers only its loop timer (leftover timeout timers wake nothing).
-    SELECT q.instance_id, count(*) AS n
-      FROM __S__.orchestrator_queue q
-      JOIN cur c ON c.instance_id = q.instance_id
-      LEFT JOIN loop_timer lt ON lt.instance_id = q.instance_id
-     WHERE q.work_item NOT LIKE '{"TimerFired"%'
-        OR ((q.work_item::jsonb -> 'TimerFired' ->> 'execution_id')::bigint = c.current_execution_id
-            AND (q.work_item::jsonb -> 'TimerFired' ->> 'id')::bigint = lt.timer_id)
-     GROUP BY q.instance_id
 )
-SELECT 'actor' AS kind, c.instance_id, c.orchestration_name, e.status,
-       c.created_at, c.updated_at, e.started_at, hs.last_history,
-       coalesce(oq.n, 0)::bigint AS queued_messages, coalesce(wq.n, 0)::bigint AS queued_activities,
-       CASE WHEN e.status IN ('Running', 'ContinuedAsNew') THEN lt.fire_at END AS next_timer,
-       EXISTS (SELECT 1 FROM __S__.instance_locks l, now_ms
-                WHERE l.instance_id = c.instance_id AND l.locked_until > now_ms.ms) AS locked,
-       CASE WHEN e.status IN ('Running', 'ContinuedAsNew') THEN
-           (SELECT h.event_data FROM __S__.history h
-             WHERE h.instance_id = c.instance_id AND h.execution_id = c.current_execution_id
-             ORDER BY h.event_id LIMIT 1)
-       END AS payload,
-       NULL::bigint AS live_locks,
-       e.completed_at, wt.name AS waiting_on, wt.since AS waiting_since,
-       coalesce(ac.locked, false) AS waiting_locked
-  FROM cur c
-  LEFT JOIN __S__.executions e ON e.instance_id = c.instance_id AND e.execution_id = c.current_execution_id
-  LEFT JOIN oq ON oq.instance_id = c.instance_id
-  LEFT JOIN wq ON wq.instance_id = c.instance_id
-  LEFT JOIN hs ON hs.instance_id = c.instance_id
-  LEFT JOIN loop_timer lt ON lt.instance_id = c.instance_id
-  LEFT JOIN waiting wt ON wt.instance_id = c.instance_id
-  LEFT JOIN acts ac ON ac.instance_id = c.instance_id AND ac.activity_id = wt.event_id
+SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at, i.updated_at, e.started_at,
+       e.completed_at, i.current_execution_id, h.last_history, h.events,
+       coalesce(q.messages, 0)::bigint AS messages, q.timers,
+       l.instance_id IS NOT NULL AS locked, coalesce(wq.n, 0)::bigint AS activities, wq.locked_ids
+  FROM __S__.instances i
+  LEFT JOIN __S__.executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
+  LEFT JOIN LATERAL (
+      SELECT max(h.created_at) FILTER (WHERE k.kind <> 'TimerFired') AS last_history,
+             string_agg(h.event_id || E'\x1f' || coalesce(k.kind, '') || E'\x1f' ||
+                 CASE WHEN k.kind IN ('ActivityCompleted', 'ActivityFailed', 'ActivityCancelRequested', 'TimerFired')
+                      THEN split_part(split_part(h.event_data, '"source_event_id":', 2), ',', 1) ELSE '' END || E'\x1f' ||
+                 CASE WHEN k.kind = 'TimerCreated'
+                      THEN split_part(split_part(h.event_data, '"fire_at_ms":', 2), ',', 1) ELSE '' END || E'\x1f' ||
+                 CASE WHEN k.kind = 'ActivityScheduled'
+                      THEN (extract(epoch FROM h.created_at) * 1000000)::bigint || E'\x1f' ||
+                           split_part(ltrim(split_part(h.event_data, '"name":', 2), ' "'), '"', 1)
+                      ELSE E'\x1f' END, E'\x1e') AS events
+        FROM __S__.history h
+        CROSS JOIN LATERAL (
+            SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind) k
+       WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) h ON true
+  LEFT JOIN (
+      -- What can wake an execution: messages, and its loop timer (matched
+      -- by the reader: leftover activity-timeout timers wake nothing).
+      SELECT q.instance_id, count(*) FILTER (WHERE q.work_item NOT LIKE '{"TimerFired"%') AS messages,
+             string_agg(split_part(split_part(q.work_item, '"execution_id":', 2), ',', 1) || E'\x1f' ||
+                        split_part(split_part(q.work_item, '"id":', 2), ',', 1), E'\x1e')
+                 FILTER (WHERE q.work_item LIKE '{"TimerFired"%') AS timers
+        FROM __S__.orchestrator_queue q WHERE __Q__ GROUP BY q.instance_id) q ON q.instance_id = i.instance_id
+  LEFT JOIN (
+      SELECT instance_id, count(*) AS n, string_agg(activity_id::text, ',') FILTER (WHERE locked) AS locked_ids
+        FROM acts GROUP BY instance_id) wq ON wq.instance_id = i.instance_id
+  LEFT JOIN (SELECT l.instance_id FROM __S__.instance_locks l, now_ms WHERE l.locked_until > now_ms.ms) l
+         ON l.instance_id = i.instance_id
+ WHERE __I__
 UNION ALL
-SELECT 'start', q.instance_id, NULL, NULL, q.created_at, NULL, NULL, NULL, 0, 0, NULL, false,
-       q.work_item, NULL, NULL, NULL, NULL, false
+SELECT 's', q.instance_id, NULL, NULL, q.created_at, NULL, NULL, NULL, NULL, NULL, q.work_item, 0, NULL,
+       false, 0, NULL
   FROM __S__.orchestrator_queue q
- WHERE q.work_item LIKE '{"StartOrchestration"%'
+ WHERE q.work_item LIKE '{"StartOrchestration"%' AND __Q__
    AND NOT EXISTS (SELECT 1 FROM __S__.instances i WHERE i.instance_id = q.instance_id)
 UNION ALL
-SELECT 'diag', NULL, NULL, NULL,
+SELECT 'd', NULL, NULL, NULL,
        (SELECT min(q.visible_at) FROM __S__.orchestrator_queue q, now_ms
          WHERE q.visible_at <= now() AND (q.lock_token IS NULL OR q.locked_until <= now_ms.ms)),
-       NULL, NULL, NULL, 0, 0, NULL, false, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL,
        (SELECT count(*) FROM __S__.instance_locks l, now_ms WHERE l.locked_until > now_ms.ms)
      + (SELECT count(*) FROM __S__.worker_queue w, now_ms
          WHERE w.lock_token IS NOT NULL AND w.locked_until > now_ms.ms),
-       NULL, NULL, NULL, false
+       NULL, false, 0, NULL
 "#;
 
-pub(crate) async fn read(
-    client: &Client,
-    schema: &str,
-    actor_orch: &str,
-    referenced: &[String],
-) -> Result<StoreSnapshot> {
-    let sql = SNAPSHOT_SQL.replace("__S__", schema);
-    let rows = client
-        .rows(&sql, &[&actor_orch, &referenced])
-        .await
-        .backend_context(|| format!("cannot read the orchestration store {schema}"))?;
+/// The actors in `scope`, queued starts and the fleet's queue health, in
+/// one statement streamed into compact records. Actors' inputs are not read
+/// here (see [`input_k8s_names`]).
+pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Result<StoreSnapshot> {
+    let (on_instances, on_queue) = scope.filters();
+    let sql = SNAPSHOT_SQL.replace("__S__", schema).replace("__I__", on_instances).replace("__Q__", on_queue);
+    let (orch, ids);
+    let param: crate::io::db::Params<'_> = match scope {
+        Scope::Fleet(o) => {
+            orch = o;
+            &[&orch]
+        }
+        Scope::Ids(i) => {
+            ids = i;
+            &[&ids]
+        }
+    };
     let mut snap = StoreSnapshot::default();
-    for r in &rows {
-        let kind: &str = r.get("kind");
-        match kind {
-            "actor" => {
-                let payload: Option<String> = r.get("payload");
-                snap.actors.push(StoreActor {
-                    instance_id: r.get("instance_id"),
-                    orchestration: r.get::<_, Option<String>>("orchestration_name").unwrap_or_default(),
-                    status: r.get::<_, Option<&str>>("status").unwrap_or("Unknown").into(),
-                    created_at: r.get("created_at"),
-                    updated_at: r.get("updated_at"),
-                    execution_started_at: r.get("started_at"),
-                    last_history_at: r.get("last_history"),
-                    queued_messages: r.get("queued_messages"),
-                    queued_activities: r.get("queued_activities"),
-                    next_timer: r.get("next_timer"),
-                    locked: r.get("locked"),
-                    input_k8s_name: payload.as_deref().and_then(k8s_from_started_event),
-                    completed_at: r.get("completed_at"),
-                    waiting_on: r.get::<_, Option<String>>("waiting_on").map(|name| ActivityWait {
-                        name,
-                        since: r.get("waiting_since"),
-                        locked: r.get("waiting_locked"),
-                    }),
-                });
-            }
-            "start" => {
-                let item: String = r.get("payload");
-                if let Some((orchestration, input)) = parse_start_item(&item) {
-                    snap.queued_starts.push(QueuedStart {
-                        instance_id: r.get("instance_id"),
-                        orchestration,
-                        queued_at: r.get::<_, Option<DateTime<Utc>>>("created_at").unwrap_or_default(),
-                        input_k8s_name: k8s_from_input(&input),
-                    });
+    client
+        .each(&sql, param, |r| {
+            match r.get::<_, &str>("kind") {
+                "a" => snap.actors.push(actor_from_row(&r)),
+                "s" => {
+                    let item: &str = r.get("events");
+                    if let Some((orchestration, input)) = parse_start_item(item) {
+                        snap.queued_starts.push(QueuedStart {
+                            instance_id: r.get("instance_id"),
+                            orchestration,
+                            queued_at: r.get::<_, Option<DateTime<Utc>>>("created_at").unwrap_or_default(),
+                            input_k8s_name: k8s_from_input(&input),
+                        });
+                    }
+                }
+                _ => {
+                    snap.oldest_overdue = r.get("created_at");
+                    snap.live_locks = r.get("messages");
                 }
             }
-            _ => {
-                snap.oldest_overdue = r.get("created_at");
-                snap.live_locks = r.get::<_, Option<i64>>("live_locks").unwrap_or(0);
-            }
-        }
-    }
+            Ok(())
+        })
+        .await
+        .backend_context(|| format!("cannot read the orchestration store {schema}"))?;
     Ok(snap)
+}
+
+fn actor_from_row(r: &tokio_postgres::Row) -> StoreActor {
+    let status: ActorStatus = r.get::<_, Option<&str>>("status").unwrap_or("Unknown").into();
+    let execution: Option<i64> = r.get("current_execution_id");
+    let events = r.get::<_, Option<&str>>("events").map(parse_events).unwrap_or_default();
+    let summary = summarize(events);
+    let timers = r.get::<_, Option<&str>>("timers").unwrap_or("");
+    // The loop timer's own firing wakes the execution; other timers do not.
+    let timer_queued = summary.loop_timer.is_some_and(|lt| {
+        timers.split('\x1e').any(|t| {
+            let mut f = t.split('\x1f');
+            let (exec, id) = (f.next().and_then(number), f.next().and_then(number));
+            exec.is_some() && exec == execution && id == Some(lt.event_id)
+        })
+    });
+    let locked_ids = r.get::<_, Option<&str>>("locked_ids").unwrap_or("");
+    let live = status.is_running();
+    StoreActor {
+        instance_id: r.get("instance_id"),
+        orchestration: r.get("orchestration_name"),
+        created_at: r.get("created_at"),
+        updated_at: r.get("updated_at"),
+        execution_started_at: r.get("started_at"),
+        last_history_at: r.get("last_history"),
+        queued_messages: r.get::<_, i64>("messages") + i64::from(timer_queued),
+        queued_activities: r.get("activities"),
+        next_timer: summary.loop_timer.and_then(|t| t.fire_at).filter(|_| live),
+        locked: r.get("locked"),
+        input_k8s_name: None,
+        completed_at: r.get("completed_at"),
+        waiting_on: summary.waiting.map(|w| ActivityWait {
+            locked: locked_ids.split(',').any(|id| number(id) == Some(w.event_id)),
+            name: w.name,
+            since: w.since,
+        }),
+        status,
+    }
+}
+
+/// The events field of [`ACTORS_SQL`].
+fn parse_events(text: &str) -> Vec<Event> {
+    text.split('\x1e')
+        .filter_map(|e| {
+            let mut f = e.split('\x1f');
+            let id = number(f.next()?)?;
+            let kind = f.next().filter(|k| !k.is_empty()).map(Kind::parse);
+            let source = f.next().and_then(number);
+            let fire_at = f.next().and_then(number).and_then(DateTime::from_timestamp_millis);
+            let at = f.next().and_then(number).and_then(DateTime::from_timestamp_micros);
+            let activity =
+                f.next().filter(|_| kind == Some(Kind::ActivityScheduled)).map(|n| (n.to_string(), at));
+            Some(Event { id, kind: kind?, source, fire_at, activity })
+        })
+        .collect()
+}
+
+/// A JSON number cut out of its text (` 2`, `24}}`; `null` is none).
+fn number(s: &str) -> Option<i64> {
+    let s = s.trim_start();
+    let end = s.find(|c: char| !c.is_ascii_digit() && c != '-').unwrap_or(s.len());
+    s[..end].parse().ok()
+}
+
+/// The ids of the naming convention of these instances' actors
+/// (`actor-<k8s_name>`, `actor-<k8s_name>-<8 hex>`), found through the
+/// primary key: an exact match, and the range that holds every id with the
+/// prefix (hex digits sort below `g`), checked exactly by the caller.
+pub(crate) async fn conventional_ids(
+    client: &Client,
+    schema: &str,
+    k8s_names: &[String],
+) -> Result<Vec<String>> {
+    if k8s_names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let exact: Vec<String> = k8s_names.iter().map(|k| format!("actor-{k}")).collect();
+    let low: Vec<String> = exact.iter().map(|e| format!("{e}-")).collect();
+    let high: Vec<String> = exact.iter().map(|e| format!("{e}-g")).collect();
+    let sql = format!(
+        "SELECT i.instance_id FROM unnest($1::text[], $2::text[], $3::text[]) AS n(exact, low, high)
+           JOIN LATERAL (SELECT i.instance_id FROM {schema}.instances i
+                          WHERE i.instance_id = n.exact OR (i.instance_id > n.low AND i.instance_id < n.high)) i ON true"
+    );
+    let rows = client
+        .rows(&sql, &[&exact, &low, &high])
+        .await
+        .backend_context(|| format!("cannot read actor ids from the orchestration store {schema}"))?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+/// The `k8s_name` in the inputs of these actors' current executions (the
+/// few that may be orphans: reading every actor's input would cost as much
+/// as the rest of the fleet read).
+pub(crate) async fn input_k8s_names(
+    client: &Client,
+    schema: &str,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let sql = format!(
+        "SELECT i.instance_id, (SELECT h.event_data FROM {schema}.history h
+                                 WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id
+                                 ORDER BY h.event_id LIMIT 1)
+           FROM {schema}.instances i WHERE i.instance_id = ANY($1)"
+    );
+    let rows = client
+        .rows(&sql, &[&ids])
+        .await
+        .backend_context(|| format!("cannot read actor inputs from the orchestration store {schema}"))?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            let event: Option<&str> = r.get(1);
+            Some((r.get(0), event.and_then(k8s_from_started_event)?))
+        })
+        .collect())
 }
 
 /// The `k8s_name` of an actor input (`{"k8s_name": ..., ...}`).
@@ -314,5 +410,25 @@ mod tests {
         assert_eq!(parse_start_item(item), Some(("o".into(), r#"{"k8s_name":"pg-3"}"#.into())));
         assert_eq!(work_item_kind(r#"{"TimerFired":{"id":1}}"#), "TimerFired");
         assert_eq!(k8s_from_started_event("not json"), None);
+    }
+
+    #[test]
+    fn events_as_the_actor_query_writes_them() {
+        let text = "1\x1fOrchestrationStarted\x1f\x1f\x1f\x1f\x1e\
+                    2\x1fActivityScheduled\x1f\x1f\x1f1795688648505000\x1ftoygres::check\x1e\
+                    3\x1fActivityCompleted\x1f2\x1f\x1f\x1f\x1e\
+                    4\x1f\x1f\x1f\x1f\x1f\x1e\
+                    5\x1fTimerCreated\x1f\x1f 1795688650605}\x1f\x1f";
+        let events = parse_events(text);
+        assert_eq!(events.len(), 4, "the event without a type is dropped: {events:?}");
+        assert_eq!(events[1].kind, Kind::ActivityScheduled);
+        let (name, at) = events[1].activity.clone().unwrap();
+        assert_eq!(
+            (name.as_str(), at.map(|t| t.timestamp_millis())),
+            ("toygres::check", Some(1795688648505))
+        );
+        assert_eq!((events[2].kind, events[2].source), (Kind::ActivityCompleted, Some(2)));
+        assert_eq!(events[3].fire_at.map(|t| t.timestamp_millis()), Some(1795688650605));
+        assert_eq!((number(" 24}}"), number("null"), number("")), (Some(24), None, None));
     }
 }

@@ -3,6 +3,7 @@
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use super::sanitize::{clean, or_dash, truncate, width};
 use crate::core::classify::{Class, Diagnosis, Report, Row};
@@ -51,19 +52,36 @@ pub(crate) fn summary(rows: &[&Row]) -> BTreeMap<&'static str, usize> {
     Class::ALL.iter().map(|c| (c.as_str(), rows.iter().filter(|r| r.class == *c).count())).collect()
 }
 
-pub(crate) fn json(rows: &[&Row], diagnosis: &Diagnosis) -> String {
-    let doc = serde_json::json!({
-        "actors": rows.iter().map(|r| ActorJson::from(*r)).collect::<Vec<_>>(),
-        "summary": summary(rows),
-        "diagnosis": diagnosis,
-    });
-    serde_json::to_string_pretty(&doc).expect("JSON of plain values") + "\n"
+/// The `list -o json` document, written row by row (the same bytes as a
+/// pretty-printed document built whole, without building it).
+pub(crate) fn write_json(w: &mut dyn Write, rows: &[&Row], diagnosis: &Diagnosis) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        actors: Actors<'a>,
+        summary: BTreeMap<&'static str, usize>,
+        diagnosis: &'a Diagnosis,
+    }
+    let doc = Doc { actors: Actors(rows), summary: summary(rows), diagnosis };
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::from)?;
+    w.write_all(b"\n")
 }
 
-pub(crate) fn jsonl(rows: &[&Row]) -> String {
-    rows.iter()
-        .map(|r| serde_json::to_string(&ActorJson::from(*r)).expect("JSON of plain values") + "\n")
-        .collect()
+/// One JSON object per line, per row.
+pub(crate) fn write_jsonl(w: &mut dyn Write, rows: &[&Row]) -> std::io::Result<()> {
+    for r in rows {
+        serde_json::to_writer(&mut *w, &ActorJson::from(*r)).map_err(std::io::Error::from)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// The rows as a JSON array, each turned into its contract as it is written.
+struct Actors<'a>(&'a [&'a Row]);
+
+impl Serialize for Actors<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|r| ActorJson::from(*r)))
+    }
 }
 
 /// How a `list` table is drawn.
