@@ -50,11 +50,11 @@ pub(crate) async fn run(job: RecoverJob, s: &Settings, term: &Term) -> Result<u8
     let json = s.format == Format::Json;
     let (results_, end) = match repair::run(&session, diagnosis, &plan, &pipeline, &ui).await? {
         Ran::DryRun(d) => {
-            term.emit(&if json {
-                plan_file::plan_json(&d, &plan_settings)
+            if json {
+                term.emit_stream(|w| plan_file::write_plan_json(w, &d, &plan_settings))?;
             } else {
-                results::dry_run_table(&plan)
-            })?;
+                term.emit(&results::dry_run_table(&plan))?;
+            }
             if let Some(msg) = &diagnosis.message {
                 term.note(&format!("WARNING: {msg}"));
             }

@@ -39,7 +39,8 @@ pub(crate) struct CmsInstance {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct StoreActor {
     pub(crate) instance_id: String,
-    pub(crate) orchestration: String,
+    /// Shared: a fleet's actors all name the same one.
+    pub(crate) orchestration: std::sync::Arc<str>,
     /// Status of the current execution: Running, ContinuedAsNew, Completed, Failed.
     pub(crate) status: ActorStatus,
     pub(crate) created_at: Option<DateTime<Utc>>,
@@ -507,7 +508,7 @@ fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
         .store
         .actors
         .iter()
-        .filter(|a| a.orchestration == facts.actor_orchestration && a.status.is_running())
+        .filter(|a| *a.orchestration == *facts.actor_orchestration && a.status.is_running())
         .filter(|a| !referenced.contains(a.instance_id.as_str()))
         .filter_map(|a| {
             let k8s = a.input_k8s_name.clone().or_else(|| k8s_from_actor_id(&a.instance_id));

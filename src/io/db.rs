@@ -50,7 +50,7 @@ async fn connect_inner(t: &Target) -> Result<Client> {
         return Ok(client);
     }
     config.ssl_mode(if t.ssl_mode() == SslMode::Prefer { PgSslMode::Prefer } else { PgSslMode::Require });
-    let tls = MakeTlsConnector::new(tls_connector(t)?);
+    let tls = MakeTlsConnector::new(cached_tls_connector(t)?);
     let (client, conn) = config.connect(tls).await.map_err(|e| {
         let chain = format!("{:#}", anyhow::Error::new(e));
         let why = if chain.contains("certificate") || chain.contains("TLS") || chain.contains("handshake") {
@@ -66,6 +66,22 @@ async fn connect_inner(t: &Target) -> Result<Client> {
     })?;
     spawn_connection(conn);
     Ok(client)
+}
+
+/// [`tls_connector`], built once per (sslmode, root certificate): building
+/// one loads the system's certificate store, a tenth of a second that the
+/// CMS and the store connection would otherwise each pay.
+fn cached_tls_connector(t: &Target) -> Result<TlsConnector> {
+    type Built = Vec<((&'static str, Option<String>), TlsConnector)>;
+    static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
+    let key = (t.ssl_mode().as_str(), t.root_cert().map(|p| p.to_string()));
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, c)) = built.iter().find(|(k, _)| *k == key) {
+        return Ok(c.clone());
+    }
+    let c = tls_connector(t)?;
+    built.push((key, c.clone()));
+    Ok(c)
 }
 
 /// libpq semantics: require checks nothing, verify-ca checks the chain,

@@ -47,6 +47,20 @@ impl<'a> Store<'a> {
         snapshot::read(self.client, &self.schema, scope).await
     }
 
+    /// Which of these ids the store has an instance of (its primary key).
+    pub(crate) async fn existing(&self, ids: &[String]) -> Result<Vec<String>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!("SELECT instance_id FROM {}.instances WHERE instance_id = ANY($1)", self.schema);
+        let rows = self
+            .client
+            .rows(&sql, &[&ids])
+            .await
+            .backend_context(|| format!("cannot read the orchestration store {}", self.schema))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
     /// Actor ids that follow the naming convention for these instances
     /// (a superset: check each with `k8s_from_actor_id`).
     pub(crate) async fn conventional_ids(&self, k8s_names: &[String]) -> Result<Vec<String>> {

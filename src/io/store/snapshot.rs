@@ -131,10 +131,17 @@ pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Res
         }
     };
     let mut snap = StoreSnapshot::default();
+    let mut orchestration: std::sync::Arc<str> = "".into();
     client
         .each(&sql, param, |r| {
             match r.get::<_, &str>("kind") {
-                "a" => snap.actors.push(actor_from_row(&r)),
+                "a" => {
+                    let name: &str = r.get("orchestration_name");
+                    if *orchestration != *name {
+                        orchestration = name.into();
+                    }
+                    snap.actors.push(actor_from_row(&r, orchestration.clone()));
+                }
                 "s" => {
                     let item: &str = r.get("events");
                     if let Some((orchestration, input)) = parse_start_item(item) {
@@ -158,7 +165,7 @@ pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Res
     Ok(snap)
 }
 
-fn actor_from_row(r: &tokio_postgres::Row) -> StoreActor {
+fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -> StoreActor {
     let status: ActorStatus = r.get::<_, Option<&str>>("status").unwrap_or("Unknown").into();
     let execution: Option<i64> = r.get("current_execution_id");
     let events = r.get::<_, Option<&str>>("events").map(parse_events).unwrap_or_default();
@@ -176,7 +183,7 @@ fn actor_from_row(r: &tokio_postgres::Row) -> StoreActor {
     let live = status.is_running();
     StoreActor {
         instance_id: r.get("instance_id"),
-        orchestration: r.get("orchestration_name"),
+        orchestration,
         created_at: r.get("created_at"),
         updated_at: r.get("updated_at"),
         execution_started_at: r.get("started_at"),
