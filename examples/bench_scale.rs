@@ -61,6 +61,7 @@ async fn main() -> anyhow::Result<()> {
         db_bytes as f64 / (1u64 << 30) as f64
     );
 
+    eprintln!("bench: export ACTORCTL_DATABASE_URL='{url}' ACTORCTL_STALE_AFTER={STALE_AFTER}");
     let healthy = scale::names_of("healthy", n, 1).remove(0);
     let stale = scale::names_of("stale", n, RUNS + 1);
     anyhow::ensure!(stale.len() == RUNS + 1, "N too small for {} stale instances", RUNS + 1);
@@ -94,29 +95,50 @@ async fn main() -> anyhow::Result<()> {
         ),
     ];
 
+    // BENCH_STATEMENT_TIMEOUT (e.g. 10m) lifts actorctl's own 30 s
+    // statement timeout, to time a build whose fleet read is slower.
+    if let Ok(t) = std::env::var("BENCH_STATEMENT_TIMEOUT") {
+        for case in cases.iter_mut().skip(1) {
+            case.args.extend(["--statement-timeout".to_string(), t.clone()]);
+        }
+    }
+    let cap =
+        Duration::from_secs(std::env::var("BENCH_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(600));
     // Warm the server's caches once (untimed), like an operator's second look.
-    measure(&cases[0].program, &cases[0].args, &url)?;
+    measure(&cases[0].program, &cases[0].args, &url, cap)?;
+    let mut checked = None;
     for (round, victim) in stale.iter().take(RUNS).enumerate() {
         for (k, case) in cases.iter_mut().enumerate() {
-            let mut args = case.args.clone();
-            for a in &mut args {
-                if a == "STALE" {
-                    *a = victim.clone();
-                }
+            if case.failure.is_some() {
+                continue; // a failed command is not repeated: it costs the same each time
             }
-            let m = measure(&case.program, &args, &url)?;
+            let args: Vec<String> =
+                case.args.iter().map(|a| if a == "STALE" { victim.clone() } else { a.clone() }).collect();
+            let m = measure(&case.program, &args, &url, cap)?;
             // list and recover exit 1 when something is unhealthy.
             let ok = m.code == Some(0) || (m.code == Some(1) && matches!(k, 1 | 2 | 6));
-            anyhow::ensure!(
-                ok,
-                "{} {args:?} failed ({:?}):\n{}\n{}",
-                case.program,
-                m.code,
-                String::from_utf8_lossy(&m.stdout),
-                String::from_utf8_lossy(&m.stderr)
-            );
-            if k == 1 && round == 0 {
+            if !ok {
+                let err = String::from_utf8_lossy(&m.stderr);
+                let why = match m.code {
+                    None => format!("killed after {} s (BENCH_TIMEOUT)", cap.as_secs()),
+                    Some(c) => format!(
+                        "exit {c} after {:.1} s: {}",
+                        m.wall.as_secs_f64(),
+                        err.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" / ")
+                    ),
+                };
+                eprintln!("bench:   {} run {} FAILED: {why}", case.label, round + 1);
+                anyhow::ensure!(k != 0, "the floor failed: {why}");
+                if std::env::var_os("BENCH_HOLD").is_some() {
+                    eprintln!("bench: BENCH_HOLD: the fleet stays up for 10 minutes");
+                    tokio::time::sleep(Duration::from_secs(600)).await;
+                }
+                case.failure = Some((why, m));
+                continue;
+            }
+            if k == 1 && checked.is_none() {
                 check_classes(&m.stdout, n)?;
+                checked = Some(round);
             }
             eprintln!(
                 "bench:   {} run {}: {:.3} s, {} KiB",
@@ -153,18 +175,36 @@ async fn main() -> anyhow::Result<()> {
         seeded.elapsed.as_secs_f64()
     );
     println!(
-        "actorctl runs with --stale-after {STALE_AFTER} --actor-interval {ACTOR_INTERVAL}; median and peak of {RUNS} interleaved runs\n"
+        "actorctl runs with --stale-after {STALE_AFTER} --actor-interval {ACTOR_INTERVAL}{}; median and peak of {RUNS} interleaved runs\n",
+        std::env::var("BENCH_STATEMENT_TIMEOUT").map(|t| format!(" --statement-timeout {t}")).unwrap_or_default()
     );
     println!("| command at N={n} (DEPTH {depth}) | median | peak RSS | × floor |");
     println!("|---|---|---|---|");
     for case in &cases {
-        let med = case.median();
+        let rss = case.runs.iter().chain(case.failure.as_ref().map(|(_, m)| m)).map(|m| m.rss_kib).max();
+        let rss = format!("{:.0} MiB", rss.unwrap_or(0) as f64 / 1024.0);
+        match &case.failure {
+            Some((why, _)) if case.runs.is_empty() => {
+                println!("| {} | **fails**: {} | {rss} | — |", case.label, why.replace('|', "\\|"))
+            }
+            _ => {
+                let med = case.median();
+                let note = match &case.failure {
+                    Some((why, _)) => format!(" ({} of {RUNS} runs; then {})", case.runs.len(), why),
+                    None => String::new(),
+                };
+                println!(
+                    "| {} | {:.3} s{note} | {rss} | {:.1}× |",
+                    case.label,
+                    med.as_secs_f64(),
+                    med.as_secs_f64() / floor.as_secs_f64()
+                );
+            }
+        }
+    }
+    if checked.is_none() {
         println!(
-            "| {} | {:.3} s | {:.0} MiB | {:.1}× |",
-            case.label,
-            med.as_secs_f64(),
-            case.runs.iter().map(|m| m.rss_kib).max().unwrap_or(0) as f64 / 1024.0,
-            med.as_secs_f64() / floor.as_secs_f64()
+            "\n**class counts NOT checked**: `list -o json` never succeeded (set BENCH_STATEMENT_TIMEOUT=10m to wait for it)"
         );
     }
     println!("\nfloor (one psql invocation, `-o /dev/null`):");
@@ -200,11 +240,13 @@ struct Case {
     program: String,
     args: Vec<String>,
     runs: Vec<Measured>,
+    /// Why the command failed (it is then not run again).
+    failure: Option<(String, Measured)>,
 }
 
 impl Case {
     fn new(label: &str, (program, args): (String, Vec<String>)) -> Case {
-        Case { label: label.into(), program, args, runs: Vec::new() }
+        Case { label: label.into(), program, args, runs: Vec::new(), failure: None }
     }
 
     fn actorctl(label: &str, bin: &str, args: &[&str]) -> Case {
@@ -226,9 +268,10 @@ struct Measured {
     stderr: Vec<u8>,
 }
 
-/// Run a command to completion, stdout and stderr drained through pipes;
-/// wall time and the child's peak RSS (wait4's ru_maxrss).
-fn measure(program: &str, args: &[String], url: &str) -> anyhow::Result<Measured> {
+/// Run a command to completion (killed after `cap`), stdout and stderr
+/// drained through pipes; wall time and the child's peak RSS (wait4's
+/// ru_maxrss).
+fn measure(program: &str, args: &[String], url: &str, cap: Duration) -> anyhow::Result<Measured> {
     let mut c = Command::new(program);
     c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     for (k, _) in std::env::vars() {
@@ -254,12 +297,26 @@ fn measure(program: &str, args: &[String], url: &str) -> anyhow::Result<Measured
     let out = drain(Box::new(child.stdout.take().unwrap()));
     let err = drain(Box::new(child.stderr.take().unwrap()));
     let pid = child.id() as libc::pid_t;
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if finished.recv_timeout(cap).is_err() {
+            // SAFETY: pid is our unreaped child (reaped only after `done`).
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+    });
+    // Wait without reaping (WNOWAIT), so the watchdog can never signal a
+    // reused pid; then reap with wait4 for the rusage.
+    // SAFETY: all-zero siginfo and rusage are valid; pid is our own child,
+    // and std's Child is never waited on.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    let w = unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT) };
+    let wall = t.elapsed();
+    let _ = done.send(());
+    let _ = watchdog.join();
+    anyhow::ensure!(w == 0, "waitid failed: {}", std::io::Error::last_os_error());
     let mut status = 0;
-    // SAFETY: an all-zero rusage is valid; wait4 reaps our own child (std's
-    // Child is never waited on afterwards).
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall = t.elapsed();
     anyhow::ensure!(r == pid, "wait4 failed: {}", std::io::Error::last_os_error());
     let stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
