@@ -121,10 +121,14 @@ async fn main() -> anyhow::Result<()> {
                 let err = String::from_utf8_lossy(&m.stderr);
                 let why = match m.code {
                     None => format!("killed after {} s (BENCH_TIMEOUT)", cap.as_secs()),
+                    // The root cause: actorctl's last "caused by" line.
                     Some(c) => format!(
                         "exit {c} after {:.1} s: {}",
                         m.wall.as_secs_f64(),
-                        err.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" / ")
+                        err.lines()
+                            .rfind(|l| !l.trim().is_empty())
+                            .map(|l| l.trim().trim_start_matches("caused by: "))
+                            .unwrap_or("no message")
                     ),
                 };
                 eprintln!("bench:   {} run {} FAILED: {why}", case.label, round + 1);
