@@ -17,7 +17,8 @@ use actorctl_testkit::scale::{self, Templates, TEMPLATE_DEAD, TEMPLATE_LIVE};
 use actorctl_testkit::{Cluster, Fleet, FleetOptions, ACTOR_ORCHESTRATION};
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::os::unix::process::ExitStatusExt;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
@@ -105,7 +106,7 @@ async fn main() -> anyhow::Result<()> {
     let cap =
         Duration::from_secs(std::env::var("BENCH_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(600));
     // Warm the server's caches once (untimed), like an operator's second look.
-    measure(&cases[0].program, &cases[0].args, &url, cap)?;
+    measure(&cases[0].program, &cases[0].args, &url, cap, false)?;
     let mut checked = None;
     for (round, victim) in stale.iter().take(RUNS).enumerate() {
         for (k, case) in cases.iter_mut().enumerate() {
@@ -114,7 +115,7 @@ async fn main() -> anyhow::Result<()> {
             }
             let args: Vec<String> =
                 case.args.iter().map(|a| if a == "STALE" { victim.clone() } else { a.clone() }).collect();
-            let m = measure(&case.program, &args, &url, cap)?;
+            let mut m = measure(&case.program, &args, &url, cap, k == 1 && checked.is_none())?;
             // list and recover exit 1 when something is unhealthy.
             let ok = m.code == Some(0) || (m.code == Some(1) && matches!(k, 1 | 2 | 6));
             if !ok {
@@ -143,6 +144,7 @@ async fn main() -> anyhow::Result<()> {
             if k == 1 && checked.is_none() {
                 check_classes(&m.stdout, n)?;
                 checked = Some(round);
+                m.stdout = Vec::new();
             }
             eprintln!(
                 "bench:   {} run {}: {:.3} s, {} KiB",
@@ -275,9 +277,21 @@ struct Measured {
 /// Run a command to completion (killed after `cap`), stdout and stderr
 /// drained through pipes; wall time and the child's peak RSS (wait4's
 /// ru_maxrss).
-fn measure(program: &str, args: &[String], url: &str, cap: Duration) -> anyhow::Result<Measured> {
-    let mut c = Command::new(program);
-    c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+fn measure(program: &str, args: &[String], url: &str, cap: Duration, keep: bool) -> anyhow::Result<Measured> {
+    // The child's ru_maxrss also counts the RSS of the process it was
+    // spawned from (Linux keeps the hiwater of the pre-exec mm, shared by
+    // vfork with this big process), so let the small GNU time spawn it.
+    let rss_file = tempfile::NamedTempFile::new()?;
+    let time = Path::new("/usr/bin/time").is_file();
+    let mut c = if time {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f").arg("%M").arg("-o").arg(rss_file.path()).arg(program);
+        c
+    } else {
+        Command::new(program)
+    };
+    // Its own process group, so the watchdog kills the command, not only time.
+    c.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).process_group(0);
     for (k, _) in std::env::vars() {
         if k.starts_with("ACTORCTL_") || k.starts_with("PG") || k == "RUST_LOG" {
             c.env_remove(k);
@@ -291,21 +305,26 @@ fn measure(program: &str, args: &[String], url: &str, cap: Duration) -> anyhow::
         .env("PGPASSFILE", "/nonexistent/actorctl-bench/pgpass");
     let t = Instant::now();
     let mut child = c.spawn()?;
-    let drain = |mut r: Box<dyn Read + Send>| {
+    let drain = |mut r: Box<dyn Read + Send>, keep: bool| {
         std::thread::spawn(move || {
             let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
+            if keep {
+                let _ = r.read_to_end(&mut buf);
+            } else {
+                let _ = std::io::copy(&mut r, &mut std::io::sink());
+            }
             buf
         })
     };
-    let out = drain(Box::new(child.stdout.take().unwrap()));
-    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let out = drain(Box::new(child.stdout.take().unwrap()), keep);
+    let err = drain(Box::new(child.stderr.take().unwrap()), true);
     let pid = child.id() as libc::pid_t;
     let (done, finished) = std::sync::mpsc::channel::<()>();
     let watchdog = std::thread::spawn(move || {
         if finished.recv_timeout(cap).is_err() {
-            // SAFETY: pid is our unreaped child (reaped only after `done`).
-            unsafe { libc::kill(pid, libc::SIGKILL) };
+            // SAFETY: pid is our unreaped child (reaped only after `done`),
+            // the leader of its own process group.
+            unsafe { libc::kill(-pid, libc::SIGKILL) };
         }
     });
     // Wait without reaping (WNOWAIT), so the watchdog can never signal a
@@ -324,7 +343,17 @@ fn measure(program: &str, args: &[String], url: &str, cap: Duration) -> anyhow::
     anyhow::ensure!(r == pid, "wait4 failed: {}", std::io::Error::last_os_error());
     let stdout = out.join().unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
-    Ok(Measured { wall, rss_kib: usage.ru_maxrss, code: ExitStatus::from_raw(status).code(), stdout, stderr })
+    let code = ExitStatus::from_raw(status).code();
+    let rss_kib = if time {
+        // GNU time may write "Command exited with non-zero status 1" first.
+        let text = std::fs::read_to_string(rss_file.path())?;
+        text.lines().filter_map(|l| l.trim().parse().ok()).next_back().unwrap_or(0)
+    } else {
+        usage.ru_maxrss
+    };
+    // time itself exits with the command's status; killed, 128 + signal.
+    let code = if time && code == Some(128 + libc::SIGKILL) { None } else { code };
+    Ok(Measured { wall, rss_kib, code, stdout, stderr })
 }
 
 /// `list -o json` must report exactly the seeded classes, and no fleet-wide
