@@ -9,6 +9,7 @@ pub mod http;
 pub mod old_store;
 pub mod pgbouncer;
 pub mod sandbox;
+pub mod scale;
 pub mod seed;
 pub mod toygres;
 
