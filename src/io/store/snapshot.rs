@@ -8,7 +8,7 @@ use tokio_postgres::Client;
 
 use crate::core::classify::{ActivityWait, QueuedStart, StoreActor, StoreSnapshot};
 use crate::core::error::BackendContext;
-use crate::core::history::{summarize, Event, Kind};
+use crate::core::history::{summarize, Event, Kind, LoopTimer, Summary};
 use crate::core::model::ActorStatus;
 use crate::core::records::{ActorDetail, ActorState, ExecutionRow, QueueItem};
 use crate::io::db::Sql;
@@ -62,22 +62,43 @@ acts AS MATERIALIZED (
      GROUP BY 1, 2
 )
 SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at, i.updated_at, e.started_at,
-       e.completed_at, i.current_execution_id, h.last_history, h.events,
+       e.completed_at, i.current_execution_id, h.last_history, h.last_activity, h.loop_timer, h.fired,
+       CASE WHEN h.scheduled <> h.ended OR h.cancels > 0 OR (h.fired = h.newest_timer AND h.timers > 1) THEN (
+           SELECT string_agg(h.event_id || E'\x1f' || coalesce(k.kind, '') || E'\x1f' ||
+                      CASE WHEN k.kind IN ('ActivityCompleted', 'ActivityFailed', 'ActivityCancelRequested', 'TimerFired')
+                           THEN split_part(split_part(h.event_data, '"source_event_id":', 2), ',', 1) ELSE '' END || E'\x1f' ||
+                      CASE WHEN k.kind = 'TimerCreated'
+                           THEN split_part(split_part(h.event_data, '"fire_at_ms":', 2), ',', 1) ELSE '' END || E'\x1f' ||
+                      CASE WHEN k.kind = 'ActivityScheduled'
+                           THEN (extract(epoch FROM h.created_at) * 1000000)::bigint || E'\x1f' ||
+                                split_part(ltrim(split_part(h.event_data, '"name":', 2), ' "'), '"', 1)
+                           ELSE E'\x1f' END, E'\x1e')
+             FROM __S__.history h
+             CROSS JOIN LATERAL (
+                 SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind) k
+            WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id)
+       END AS events,
        coalesce(q.messages, 0)::bigint AS messages, q.timers,
        l.instance_id IS NOT NULL AS locked, coalesce(wq.n, 0)::bigint AS activities, wq.locked_ids
   FROM __S__.instances i
   LEFT JOIN __S__.executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
   LEFT JOIN LATERAL (
+      -- The common case in aggregates; `events` (every event) only where
+      -- they cannot tell: an activity without its end, a cancelled one, or
+      -- a fired newest timer with older ones that may be the loop timer.
       SELECT max(h.created_at) FILTER (WHERE k.kind <> 'TimerFired') AS last_history,
-             string_agg(h.event_id || E'\x1f' || coalesce(k.kind, '') || E'\x1f' ||
-                 CASE WHEN k.kind IN ('ActivityCompleted', 'ActivityFailed', 'ActivityCancelRequested', 'TimerFired')
-                      THEN split_part(split_part(h.event_data, '"source_event_id":', 2), ',', 1) ELSE '' END || E'\x1f' ||
-                 CASE WHEN k.kind = 'TimerCreated'
-                      THEN split_part(split_part(h.event_data, '"fire_at_ms":', 2), ',', 1) ELSE '' END || E'\x1f' ||
-                 CASE WHEN k.kind = 'ActivityScheduled'
-                      THEN (extract(epoch FROM h.created_at) * 1000000)::bigint || E'\x1f' ||
-                           split_part(ltrim(split_part(h.event_data, '"name":', 2), ' "'), '"', 1)
-                      ELSE E'\x1f' END, E'\x1e') AS events
+             count(*) FILTER (WHERE k.kind = 'ActivityScheduled') AS scheduled,
+             count(*) FILTER (WHERE k.kind IN ('ActivityCompleted', 'ActivityFailed')) AS ended,
+             count(*) FILTER (WHERE k.kind = 'ActivityCancelRequested') AS cancels,
+             max(h.event_id) FILTER (WHERE k.kind = 'ActivityScheduled') AS last_activity,
+             count(*) FILTER (WHERE k.kind = 'TimerCreated') AS timers,
+             max(h.event_id) FILTER (WHERE k.kind = 'TimerCreated') AS newest_timer,
+             -- The newest timer's id and fire time, as "<id padded> <fire_at_ms>".
+             max(lpad(h.event_id::text, 20, '0') || ' ' ||
+                 split_part(split_part(h.event_data, '"fire_at_ms":', 2), ',', 1))
+                 FILTER (WHERE k.kind = 'TimerCreated') AS loop_timer,
+             max(nullif(regexp_replace(split_part(split_part(h.event_data, '"source_event_id":', 2), ',', 1), '[^0-9]', '', 'g'), '')::bigint)
+                 FILTER (WHERE k.kind = 'TimerFired') AS fired
         FROM __S__.history h
         CROSS JOIN LATERAL (
             SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind) k
@@ -97,7 +118,7 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
          ON l.instance_id = i.instance_id
  WHERE __I__
 UNION ALL
-SELECT 's', q.instance_id, NULL, NULL, q.created_at, NULL, NULL, NULL, NULL, NULL, q.work_item, 0, NULL,
+SELECT 's', q.instance_id, NULL, NULL, q.created_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, q.work_item, 0, NULL,
        false, 0, NULL
   FROM __S__.orchestrator_queue q
  WHERE q.work_item LIKE '{"StartOrchestration"%' AND __Q__
@@ -106,7 +127,7 @@ UNION ALL
 SELECT 'd', NULL, NULL, NULL,
        (SELECT min(q.visible_at) FROM __S__.orchestrator_queue q, now_ms
          WHERE q.visible_at <= now() AND (q.lock_token IS NULL OR q.locked_until <= now_ms.ms)),
-       NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        (SELECT count(*) FROM __S__.instance_locks l, now_ms WHERE l.locked_until > now_ms.ms)
      + (SELECT count(*) FROM __S__.worker_queue w, now_ms
          WHERE w.lock_token IS NOT NULL AND w.locked_until > now_ms.ms),
@@ -168,8 +189,10 @@ pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Res
 fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -> StoreActor {
     let status: ActorStatus = r.get::<_, Option<&str>>("status").unwrap_or("Unknown").into();
     let execution: Option<i64> = r.get("current_execution_id");
-    let events = r.get::<_, Option<&str>>("events").map(parse_events).unwrap_or_default();
-    let summary = summarize(events);
+    let summary = match r.get::<_, Option<&str>>("events") {
+        Some(events) => summarize(parse_events(events)),
+        None => common_case(r),
+    };
     let timers = r.get::<_, Option<&str>>("timers").unwrap_or("");
     // The loop timer's own firing wakes the execution; other timers do not.
     let timer_queued = summary.loop_timer.is_some_and(|lt| {
@@ -201,6 +224,24 @@ fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -
         }),
         status,
     }
+}
+
+/// What the aggregates of [`SNAPSHOT_SQL`] say where they can tell (every
+/// scheduled activity ended, nothing cancelled): no activity waited on, and
+/// the loop timer is the newest timer if it is newer than the last activity
+/// (an activity's timeout is created right after it) and not fired. The
+/// same answer as [`summarize`] on every event.
+fn common_case(r: &tokio_postgres::Row) -> Summary {
+    let last_activity: Option<i64> = r.get("last_activity");
+    let fired: Option<i64> = r.get("fired");
+    let loop_timer = r.get::<_, Option<&str>>("loop_timer").and_then(|t| {
+        let (id, fire_at_ms) = t.split_once(' ')?;
+        let id = number(id)?;
+        let newer = id > last_activity.unwrap_or(0) && Some(id - 1) != last_activity;
+        let fire_at = number(fire_at_ms).and_then(DateTime::from_timestamp_millis);
+        (newer && fired != Some(id)).then_some(LoopTimer { event_id: id, fire_at })
+    });
+    Summary { waiting: None, loop_timer }
 }
 
 /// The events field of [`ACTORS_SQL`].
