@@ -100,6 +100,47 @@ pub(crate) fn summarize(mut events: Vec<Event>) -> Summary {
     Summary { waiting, loop_timer }
 }
 
+/// What the store read counts over a current execution, so that most
+/// actors need no event-by-event read (see [`from_aggregates`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Aggregates {
+    pub(crate) scheduled: i64,
+    /// ActivityCompleted and ActivityFailed events.
+    pub(crate) ended: i64,
+    pub(crate) cancels: i64,
+    pub(crate) last_activity: Option<i64>,
+    pub(crate) timers: i64,
+    /// The newest TimerCreated: its id and fire time.
+    pub(crate) newest_timer: Option<(i64, Option<DateTime<Utc>>)>,
+    /// The newest timer a TimerFired names.
+    pub(crate) fired: Option<i64>,
+}
+
+impl Aggregates {
+    /// The aggregates can tell: every scheduled activity ended once (an
+    /// activity ends once; a cancellation may add a second end) and no
+    /// older timer may be the loop timer in place of a fired newest one.
+    pub(crate) fn conclusive(&self) -> bool {
+        let newest = self.newest_timer.map(|(id, _)| id);
+        self.scheduled == self.ended && self.cancels == 0 && !(self.fired == newest && self.timers > 1)
+    }
+}
+
+/// [`summarize`]'s answer from the aggregates, where they can tell: no
+/// activity waited on, and the loop timer is the newest timer if it is
+/// newer than the last activity, not the timeout created right after it
+/// (every scheduled activity is older), and not fired.
+pub(crate) fn from_aggregates(a: &Aggregates) -> Option<Summary> {
+    if !a.conclusive() {
+        return None;
+    }
+    let loop_timer = a.newest_timer.and_then(|(id, fire_at)| {
+        let newer = id > a.last_activity.unwrap_or(0) && Some(id - 1) != a.last_activity;
+        (newer && a.fired != Some(id)).then_some(LoopTimer { event_id: id, fire_at })
+    });
+    Some(Summary { waiting: None, loop_timer })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,5 +191,76 @@ mod tests {
         assert_eq!(older.loop_timer, None);
         let cancelled = summarize(vec![scheduled(1), ends(2, Kind::ActivityCancelRequested, 1)]);
         assert_eq!(cancelled.waiting, None);
+    }
+
+    /// The aggregates the store read computes, computed here from events.
+    fn aggregates(events: &[Event]) -> Aggregates {
+        let of = |k: Kind| events.iter().filter(move |e| e.kind == k);
+        Aggregates {
+            scheduled: of(Kind::ActivityScheduled).count() as i64,
+            ended: (of(Kind::ActivityCompleted).count() + of(Kind::ActivityFailed).count()) as i64,
+            cancels: of(Kind::ActivityCancelRequested).count() as i64,
+            last_activity: of(Kind::ActivityScheduled).map(|e| e.id).max(),
+            timers: of(Kind::TimerCreated).count() as i64,
+            newest_timer: of(Kind::TimerCreated).max_by_key(|e| e.id).map(|e| (e.id, e.fire_at)),
+            fired: of(Kind::TimerFired).filter_map(|e| e.source).max(),
+        }
+    }
+
+    fn kind_strategy() -> impl proptest::strategy::Strategy<Value = Kind> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just(Kind::ActivityScheduled),
+            Just(Kind::ActivityCompleted),
+            Just(Kind::ActivityFailed),
+            Just(Kind::ActivityCancelRequested),
+            Just(Kind::TimerCreated),
+            Just(Kind::TimerFired),
+            Just(Kind::Other),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Where the aggregates can tell, they tell what every event does.
+        #[test]
+        fn aggregates_agree_with_the_events(
+            spec in proptest::collection::vec((kind_strategy(), 0i64..12), 0..12)
+        ) {
+            // Ends name an earlier event, as in a real history.
+            let events: Vec<Event> = spec
+                .iter()
+                .enumerate()
+                .map(|(i, (kind, back))| {
+                    let id = i as i64 + 1;
+                    let source = matches!(kind, Kind::ActivityCompleted | Kind::ActivityFailed
+                        | Kind::ActivityCancelRequested | Kind::TimerFired)
+                        .then(|| (id - 1 - back).max(1));
+                    Event { source, ..match kind {
+                        Kind::ActivityScheduled => scheduled(id),
+                        Kind::TimerCreated => timer(id),
+                        k => ev(id, *k),
+                    } }
+                })
+                .collect();
+            // One end per activity, as the runtime writes them.
+            let mut ended = HashSet::new();
+            let events: Vec<Event> = events
+                .into_iter()
+                .filter(|e| !matches!(e.kind, Kind::ActivityCompleted | Kind::ActivityFailed)
+                    || e.source.is_some_and(|s| ended.insert(s)))
+                .collect();
+            if let Some(fast) = from_aggregates(&aggregates(&events)) {
+                let all = summarize(events.clone());
+                proptest::prop_assert_eq!(fast.loop_timer, all.loop_timer, "{:?}", events);
+                if all.waiting.is_some() {
+                    // Only when an end names no scheduled activity: not a real history.
+                    let ends_orphaned = events.iter().any(|e| {
+                        matches!(e.kind, Kind::ActivityCompleted | Kind::ActivityFailed)
+                            && !events.iter().any(|a| a.kind == Kind::ActivityScheduled && Some(a.id) == e.source)
+                    });
+                    proptest::prop_assert!(ends_orphaned, "{:?}", events);
+                }
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ use tokio_postgres::Client;
 
 use crate::core::classify::{ActivityWait, QueuedStart, StoreActor, StoreSnapshot};
 use crate::core::error::BackendContext;
-use crate::core::history::{summarize, Event, Kind, LoopTimer, Summary};
+use crate::core::history::{from_aggregates, summarize, Aggregates, Event, Kind, Summary};
 use crate::core::model::ActorStatus;
 use crate::core::records::{ActorDetail, ActorState, ExecutionRow, QueueItem};
 use crate::io::db::Sql;
@@ -62,7 +62,9 @@ acts AS MATERIALIZED (
      GROUP BY 1, 2
 )
 SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at, i.updated_at, e.started_at,
-       e.completed_at, i.current_execution_id, h.last_history, h.last_activity, h.loop_timer, h.fired,
+       e.completed_at, i.current_execution_id, h.last_history, coalesce(h.scheduled, 0) AS scheduled,
+       coalesce(h.ended, 0) AS ended, coalesce(h.cancels, 0) AS cancels, h.last_activity,
+       coalesce(h.timers, 0) AS timer_count, h.loop_timer, h.fired,
        CASE WHEN h.scheduled <> h.ended OR h.cancels > 0 OR (h.fired = h.newest_timer AND h.timers > 1) THEN (
            SELECT string_agg(h.event_id || E'\x1f' || coalesce(k.kind, '') || E'\x1f' ||
                       CASE WHEN k.kind IN ('ActivityCompleted', 'ActivityFailed', 'ActivityCancelRequested', 'TimerFired')
@@ -118,7 +120,8 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
          ON l.instance_id = i.instance_id
  WHERE __I__
 UNION ALL
-SELECT 's', q.instance_id, NULL, NULL, q.created_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, q.work_item, 0, NULL,
+SELECT 's', q.instance_id, NULL, NULL, q.created_at, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 0, NULL, NULL,
+       q.work_item, 0, NULL,
        false, 0, NULL
   FROM __S__.orchestrator_queue q
  WHERE q.work_item LIKE '{"StartOrchestration"%' AND __Q__
@@ -127,7 +130,7 @@ UNION ALL
 SELECT 'd', NULL, NULL, NULL,
        (SELECT min(q.visible_at) FROM __S__.orchestrator_queue q, now_ms
          WHERE q.visible_at <= now() AND (q.lock_token IS NULL OR q.locked_until <= now_ms.ms)),
-       NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 0, NULL, NULL, NULL,
        (SELECT count(*) FROM __S__.instance_locks l, now_ms WHERE l.locked_until > now_ms.ms)
      + (SELECT count(*) FROM __S__.worker_queue w, now_ms
          WHERE w.lock_token IS NOT NULL AND w.locked_until > now_ms.ms),
@@ -226,22 +229,23 @@ fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -
     }
 }
 
-/// What the aggregates of [`SNAPSHOT_SQL`] say where they can tell (every
-/// scheduled activity ended, nothing cancelled): no activity waited on, and
-/// the loop timer is the newest timer if it is newer than the last activity
-/// (an activity's timeout is created right after it) and not fired. The
-/// same answer as [`summarize`] on every event.
+/// What the aggregates of [`SNAPSHOT_SQL`] say, where they can tell (the
+/// statement sends every event where they cannot, by the same rule).
 fn common_case(r: &tokio_postgres::Row) -> Summary {
-    let last_activity: Option<i64> = r.get("last_activity");
-    let fired: Option<i64> = r.get("fired");
-    let loop_timer = r.get::<_, Option<&str>>("loop_timer").and_then(|t| {
+    let newest_timer = r.get::<_, Option<&str>>("loop_timer").and_then(|t| {
         let (id, fire_at_ms) = t.split_once(' ')?;
-        let id = number(id)?;
-        let newer = id > last_activity.unwrap_or(0) && Some(id - 1) != last_activity;
-        let fire_at = number(fire_at_ms).and_then(DateTime::from_timestamp_millis);
-        (newer && fired != Some(id)).then_some(LoopTimer { event_id: id, fire_at })
+        Some((number(id)?, number(fire_at_ms).and_then(DateTime::from_timestamp_millis)))
     });
-    Summary { waiting: None, loop_timer }
+    let a = Aggregates {
+        scheduled: r.get("scheduled"),
+        ended: r.get("ended"),
+        cancels: r.get("cancels"),
+        last_activity: r.get("last_activity"),
+        timers: r.get("timer_count"),
+        newest_timer,
+        fired: r.get("fired"),
+    };
+    from_aggregates(&a).unwrap_or_default()
 }
 
 /// The events field of [`ACTORS_SQL`].
