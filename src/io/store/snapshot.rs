@@ -77,7 +77,8 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
                            ELSE E'\x1f' END, E'\x1e')
              FROM __S__.history h
              CROSS JOIN LATERAL (
-                 SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind) k
+                 SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind
+                 OFFSET 0) k
             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id)
        END AS events,
        coalesce(q.messages, 0)::bigint AS messages, q.timers,
@@ -88,6 +89,8 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
       -- The common case in aggregates; `events` (every event) only where
       -- they cannot tell: an activity without its end, a cancelled one, or
       -- a fired newest timer with older ones that may be the loop timer.
+      -- `OFFSET 0` keeps the kind a column computed once per event: pulled
+      -- up, its expression would be computed in every FILTER (3x the time).
       SELECT max(h.created_at) FILTER (WHERE k.kind <> 'TimerFired') AS last_history,
              count(*) FILTER (WHERE k.kind = 'ActivityScheduled') AS scheduled,
              count(*) FILTER (WHERE k.kind IN ('ActivityCompleted', 'ActivityFailed')) AS ended,
@@ -103,7 +106,8 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
                  FILTER (WHERE k.kind = 'TimerFired') AS fired
         FROM __S__.history h
         CROSS JOIN LATERAL (
-            SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind) k
+            SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind
+                 OFFSET 0) k
        WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) h ON true
   LEFT JOIN (
       -- What can wake an execution: messages, and its loop timer (matched
