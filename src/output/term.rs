@@ -92,7 +92,7 @@ impl Term {
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let out = std::io::stdout().lock();
-        let mut w = Escaping(std::io::BufWriter::with_capacity(64 * 1024, out));
+        let mut w = std::io::BufWriter::with_capacity(64 * 1024, Escaping::new(out));
         let written = write(&mut w).and_then(|_| w.flush());
         match written {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -142,21 +142,67 @@ fn terminal_width() -> Option<usize> {
     (ok && ws.ws_col > 0).then_some(usize::from(ws.ws_col))
 }
 
-/// [`escape_invisible`] on a stream. Serializers write whole characters
-/// (string pieces split only at ASCII escapes), so each chunk is UTF-8; a
-/// chunk that is not is written as it is.
-struct Escaping<W: Write>(W);
+/// [`escape_invisible`] on a stream, behind the buffer: it sees 64 KiB at a
+/// time, and keeps a character cut at a chunk's end for the next one.
+struct Escaping<W: Write> {
+    out: W,
+    carry: Vec<u8>,
+}
+
+impl<W: Write> Escaping<W> {
+    fn new(out: W) -> Self {
+        Escaping { out, carry: Vec::new() }
+    }
+}
 
 impl<W: Write> Write for Escaping<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match std::str::from_utf8(buf) {
-            Ok(text) => self.0.write_all(escape_invisible(text).as_bytes())?,
-            Err(_) => self.0.write_all(buf)?,
-        }
+        let joined;
+        let bytes = if self.carry.is_empty() {
+            buf
+        } else {
+            joined = [std::mem::take(&mut self.carry).as_slice(), buf].concat();
+            &joined[..]
+        };
+        let (text, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, &[][..]),
+            // A character cut at the end: keep its bytes for the next chunk.
+            Err(e) if e.error_len().is_none() => {
+                let (ok, rest) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(ok).unwrap_or_default(), rest)
+            }
+            // Not UTF-8 at all: written as it is.
+            Err(_) => {
+                self.out.write_all(bytes)?;
+                return Ok(buf.len());
+            }
+        };
+        self.out.write_all(escape_invisible(text).as_bytes())?;
+        self.carry.extend_from_slice(rest);
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
+        if !self.carry.is_empty() {
+            let rest = std::mem::take(&mut self.carry);
+            self.out.write_all(&rest)?;
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stream_is_escaped_even_where_a_chunk_cuts_a_character() {
+        let text = "ok \u{202e}evil\u{202c} é".as_bytes();
+        let cut = text.iter().position(|b| *b == 0xe2).unwrap() + 1;
+        let mut w = Escaping::new(Vec::new());
+        w.write_all(&text[..cut]).unwrap();
+        w.write_all(&text[cut..]).unwrap();
+        w.flush().unwrap();
+        assert_eq!(String::from_utf8(w.out).unwrap(), "ok \\u202eevil\\u202c é");
     }
 }
