@@ -490,26 +490,32 @@ fn base_row(i: CmsInstance, class: Class) -> Row {
     }
 }
 
-/// Running actors of the actor orchestration that no running instance points
-/// to. Actors of `creating`/`deleting` instances are left alone.
-fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
+/// The candidates for orphans: running actors of the actor orchestration
+/// that no running instance points to (the store reader reads their inputs).
+pub(crate) fn orphan_candidates(facts: &Facts) -> impl Iterator<Item = &StoreActor> {
     let referenced: HashSet<&str> = facts
         .instances
         .iter()
         .filter(|i| i.state == InstanceState::Running)
         .filter_map(|i| i.actor_id.as_deref())
         .collect();
-    let by_k8s: HashMap<&str, &CmsInstance> =
-        facts.instances.iter().map(|i| (i.k8s_name.as_str(), i)).collect();
-    let by_actor: HashMap<&str, &CmsInstance> =
-        facts.instances.iter().filter_map(|i| i.actor_id.as_deref().map(|a| (a, i))).collect();
-
     facts
         .store
         .actors
         .iter()
         .filter(|a| *a.orchestration == *facts.actor_orchestration && a.status.is_running())
-        .filter(|a| !referenced.contains(a.instance_id.as_str()))
+        .filter(move |a| !referenced.contains(a.instance_id.as_str()))
+}
+
+/// Running actors of the actor orchestration that no running instance points
+/// to. Actors of `creating`/`deleting` instances are left alone.
+fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
+    let by_k8s: HashMap<&str, &CmsInstance> =
+        facts.instances.iter().map(|i| (i.k8s_name.as_str(), i)).collect();
+    let by_actor: HashMap<&str, &CmsInstance> =
+        facts.instances.iter().filter_map(|i| i.actor_id.as_deref().map(|a| (a, i))).collect();
+
+    orphan_candidates(facts)
         .filter_map(|a| {
             let k8s = a.input_k8s_name.clone().or_else(|| k8s_from_actor_id(&a.instance_id));
             let owner = by_actor

@@ -7,9 +7,10 @@ use tokio_postgres::Client;
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::core::classify::{classify_owned, k8s_from_actor_id, CmsInstance, Facts, Report, Thresholds};
+use crate::core::classify::{
+    classify_owned, k8s_from_actor_id, orphan_candidates, CmsInstance, Facts, Report, Thresholds,
+};
 use crate::core::guard::diagnose_fleet_wide;
-use crate::core::model::InstanceState;
 use crate::io::cms::Cms;
 use crate::io::db::Connect;
 use crate::io::store::{Scope, Store};
@@ -199,22 +200,7 @@ fn add_instances(instances: &mut Vec<CmsInstance>, more: Vec<(uuid::Uuid, CmsIns
 /// The inputs of the running actors no running instance points to: their
 /// input names the instance they were started for.
 async fn read_orphan_inputs(facts: &mut Facts, store: &Store<'_>) -> Result<()> {
-    let candidates: Vec<String> = {
-        let referenced: HashSet<&str> = facts
-            .instances
-            .iter()
-            .filter(|i| i.state == InstanceState::Running)
-            .filter_map(|i| i.actor_id.as_deref())
-            .collect();
-        facts
-            .store
-            .actors
-            .iter()
-            .filter(|a| *a.orchestration == *facts.actor_orchestration && a.status.is_running())
-            .filter(|a| !referenced.contains(a.instance_id.as_str()))
-            .map(|a| a.instance_id.clone())
-            .collect()
-    };
+    let candidates: Vec<String> = orphan_candidates(facts).map(|a| a.instance_id.clone()).collect();
     let mut inputs = store.input_k8s_names(&candidates).await?;
     for a in facts.store.actors.iter_mut() {
         if let Some(k8s) = inputs.remove(&a.instance_id) {
