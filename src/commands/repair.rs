@@ -24,21 +24,18 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
     let conns = Connections::open(s).await?;
     let mut session = Session::open(&conns, s).await?;
     // Only this instance (or actor) is read, never the whole fleet.
-    let fleet = match &job.target {
+    let (plan, note, name_note, fleet) = match &job.target {
         RepairTarget::Instance(name) => {
-            let k8s: Vec<String> =
-                session.resolve_all(std::slice::from_ref(name)).await?.into_iter().map(|(k, _)| k).collect();
-            session.fleet_of(RESTART_WINDOW, &k8s, &[]).await?
+            let (_, instance, name_note) = session.cms.resolve_noted(name).await?;
+            let k8s = std::slice::from_ref(&instance.k8s_name);
+            let fleet = session.fleet_of(RESTART_WINDOW, k8s, &[]).await?;
+            let (plan, note) = plan_one(&fleet, job.request, &instance)?;
+            (plan, note, name_note, fleet)
         }
         RepairTarget::Actor(id) => {
             let k8s: Vec<String> = k8s_from_actor_id(id).into_iter().collect();
-            session.fleet_of(RESTART_WINDOW, &k8s, std::slice::from_ref(id)).await?
-        }
-    };
-    let (plan, note, name_note) = match &job.target {
-        RepairTarget::Instance(name) => plan_one(&session, &fleet, job.request, name).await?,
-        RepairTarget::Actor(id) => {
-            (vec![plan_actor(id, &fleet.report.rows, &session.store).await?], None, None)
+            let fleet = session.fleet_of(RESTART_WINDOW, &k8s, std::slice::from_ref(id)).await?;
+            (vec![plan_actor(id, &fleet.report.rows, &session.store).await?], None, None, fleet)
         }
     };
     if let Some(note) = &name_note {

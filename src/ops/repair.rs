@@ -9,7 +9,7 @@ use super::execute::{sort_by_plan, Executor, InFlight};
 use super::interrupt;
 use super::reconcile::{reconcile, run_id};
 use super::session::{Connections, Fleet, Session};
-use crate::core::classify::{Class, Diagnosis, Row};
+use crate::core::classify::{Class, CmsInstance, Diagnosis, Row};
 use crate::core::describe::describe_all;
 use crate::core::error::{backend, usage};
 use crate::core::guard::{actionable, refusal, Bulk, End, Rails};
@@ -123,15 +123,14 @@ async fn verify_afresh(
     }
 }
 
-/// Plan a request on one named instance: its row plus its orphans, and a
-/// note when the instance is quarantined (acting anyway, as asked).
-pub(crate) async fn plan_one(
-    session: &Session<'_>,
+/// Plan a request on one instance (resolved from the name an operator
+/// typed): its row plus its orphans, and a note when the instance is
+/// quarantined (acting anyway, as asked).
+pub(crate) fn plan_one(
     fleet: &Fleet,
     request: Request,
-    name: &str,
-) -> Result<(Vec<Planned>, Option<String>, Option<String>)> {
-    let (_, instance, name_note) = session.cms.resolve_noted(name).await?;
+    instance: &CmsInstance,
+) -> Result<(Vec<Planned>, Option<String>)> {
     let k8s = instance.k8s_name.as_str();
     let rows = &fleet.report.rows;
     let row = rows
@@ -156,7 +155,7 @@ pub(crate) async fn plan_one(
     if let Some(note) = &note {
         plan[0].reason = format!("{}; {note}", plan[0].reason);
     }
-    Ok((plan, note, name_note))
+    Ok((plan, note))
 }
 
 /// `cancel --actor <id>`: only an orphan, and only one the store knows.
