@@ -41,7 +41,12 @@ async fn main() -> anyhow::Result<()> {
     let depth: u32 = args.next().map(|s| s.parse()).transpose()?.unwrap_or(1);
     anyhow::ensure!(n >= 100, "N must be at least 100 (one instance of each class)");
 
-    let cluster = Cluster::start()?;
+    // ACTORCTL_TEST_DATABASE_URL: seed into that server instead of a
+    // throwaway one, and leave the fleet there to inspect or re-time.
+    let cluster = match std::env::var("ACTORCTL_TEST_DATABASE_URL") {
+        Ok(u) if !u.is_empty() => actorctl_testkit::cluster::cluster(),
+        _ => &Cluster::start()?,
+    };
     let db = cluster.create_database().await?;
     let url = cluster.url(&db);
     let mut fleet = Fleet::in_database(url.clone(), db, FleetOptions::default()).await?;
