@@ -191,8 +191,12 @@ impl<'a> Cms<'a> {
     /// ([`pick_named`] chooses among several), with a note for the operator
     /// when the name also matched other instances.
     pub(crate) async fn resolve_noted(&self, name: &str) -> Result<(Uuid, CmsInstance, Option<String>)> {
+        // Each arm is an index lookup (a BitmapOr, not a scan of every
+        // instance): toygres indexes dns_name only where it is not a deleted
+        // instance's `__deleted_…` name, so the arm repeats that predicate.
         let sql = self.select_instances(
-            "WHERE i.k8s_name = $1 OR i.user_name = $1 OR i.dns_name = $1 ORDER BY i.k8s_name",
+            "WHERE i.k8s_name = $1 OR i.user_name = $1
+                OR (i.dns_name = $1 AND i.dns_name NOT LIKE '__deleted_%') ORDER BY i.k8s_name",
         );
         let rows = self.instance_rows(&sql, &[&name]).await?;
         let found: Vec<(Uuid, CmsInstance)> = rows.iter().map(instance_from_row).collect();

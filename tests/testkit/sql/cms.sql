@@ -34,6 +34,8 @@ CREATE TABLE __CMS__.instances (
 );
 CREATE INDEX ON __CMS__.instances (state);
 CREATE INDEX ON __CMS__.instances (user_name);
+-- toygres's is UNIQUE; tests may share a dns_name between instances.
+CREATE INDEX ON __CMS__.instances (dns_name) WHERE dns_name IS NOT NULL AND dns_name NOT LIKE '__deleted_%';
 
 CREATE TABLE __CMS__.instance_health_checks (
     id bigserial PRIMARY KEY,
