@@ -10,6 +10,7 @@ use postgres_native_tls::MakeTlsConnector;
 use std::sync::OnceLock;
 use std::time::Duration;
 use tokio_postgres::config::SslMode as PgSslMode;
+use tokio_postgres::tls::{MakeTlsConnect, TlsConnect};
 use tokio_postgres::types::{ToSql, Type};
 use tokio_postgres::{Client, NoTls, Row};
 
@@ -50,8 +51,12 @@ async fn connect_inner(t: &Target) -> Result<Client> {
         return Ok(client);
     }
     config.ssl_mode(if t.ssl_mode() == SslMode::Prefer { PgSslMode::Prefer } else { PgSslMode::Require });
-    let tls = MakeTlsConnector::new(cached_tls_connector(t)?);
-    let (client, conn) = config.connect(tls).await.map_err(|e| {
+    let connected = match t.root_cert() {
+        // A root certificate is read now: a missing or bad file is a usage error.
+        Some(_) => config.connect(MakeTlsConnector::new(cached_tls_connector(t)?)).await,
+        None => config.connect(LazyTls(t.ssl_mode())).await,
+    };
+    let (client, conn) = connected.map_err(|e| {
         let chain = format!("{:#}", anyhow::Error::new(e));
         let why = if chain.contains("certificate") || chain.contains("TLS") || chain.contains("handshake") {
             format!(
@@ -68,36 +73,88 @@ async fn connect_inner(t: &Target) -> Result<Client> {
     Ok(client)
 }
 
+/// TLS set up only once the server has agreed to it: with sslmode=prefer
+/// against a server without TLS, OpenSSL is never initialised (a tenth of a
+/// second at every start). Only without a root certificate, whose file
+/// errors are reported before connecting.
+#[derive(Clone, Copy)]
+struct LazyTls(SslMode);
+
+struct LazyTlsConnect {
+    mode: SslMode,
+    domain: String,
+}
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+impl<S> MakeTlsConnect<S> for LazyTls
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    type Stream = postgres_native_tls::TlsStream<S>;
+    type TlsConnect = LazyTlsConnect;
+    type Error = BoxError;
+
+    fn make_tls_connect(&mut self, domain: &str) -> Result<LazyTlsConnect, BoxError> {
+        Ok(LazyTlsConnect { mode: self.0, domain: domain.to_string() })
+    }
+}
+
+impl<S> TlsConnect<S> for LazyTlsConnect
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    type Stream = postgres_native_tls::TlsStream<S>;
+    type Error = BoxError;
+    type Future = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Self::Stream, BoxError>> + Send>>;
+
+    fn connect(self, stream: S) -> Self::Future {
+        Box::pin(async move {
+            let built = cached_tls_connector_for(self.mode, None)?;
+            let tls = postgres_native_tls::TlsConnector::new(built, &self.domain);
+            Ok(TlsConnect::connect(tls, stream).await?)
+        })
+    }
+}
+
 /// [`tls_connector`], built once per (sslmode, root certificate): building
 /// one loads the system's certificate store, a tenth of a second that the
 /// CMS and the store connection would otherwise each pay.
 fn cached_tls_connector(t: &Target) -> Result<TlsConnector> {
+    cached_tls_connector_for(t.ssl_mode(), t.root_cert())
+}
+
+fn cached_tls_connector_for(mode: SslMode, root_cert: Option<&str>) -> Result<TlsConnector> {
     type Built = Vec<((&'static str, Option<String>), TlsConnector)>;
     static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
-    let key = (t.ssl_mode().as_str(), t.root_cert().map(|p| p.to_string()));
+    let key = (mode.as_str(), root_cert.map(|p| p.to_string()));
     let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
     if let Some((_, c)) = built.iter().find(|(k, _)| *k == key) {
         return Ok(c.clone());
     }
-    let c = tls_connector(t)?;
+    let c = tls_connector(mode, root_cert)?;
     built.push((key, c.clone()));
     Ok(c)
 }
 
 /// libpq semantics: require checks nothing, verify-ca checks the chain,
 /// verify-full also the host name.
-fn tls_connector(t: &Target) -> Result<TlsConnector> {
+fn tls_connector(mode: SslMode, root_cert: Option<&str>) -> Result<TlsConnector> {
     let mut b = TlsConnector::builder();
-    match t.ssl_mode() {
-        SslMode::Prefer | SslMode::Require if t.root_cert().is_none() => {
-            b.danger_accept_invalid_certs(true).danger_accept_invalid_hostnames(true);
+    match mode {
+        SslMode::Prefer | SslMode::Require if root_cert.is_none() => {
+            // Nothing is verified, so the system's certificate store (60 ms
+            // to load, at every start) is not read.
+            b.danger_accept_invalid_certs(true)
+                .danger_accept_invalid_hostnames(true)
+                .disable_built_in_roots(true);
         }
         SslMode::Prefer | SslMode::Require | SslMode::VerifyCa => {
             b.danger_accept_invalid_hostnames(true);
         }
         _ => {}
     }
-    if let Some(path) = &t.root_cert() {
+    if let Some(path) = root_cert {
         let pem = std::fs::read(path).map_err(|e| usage(format!("cannot read sslrootcert {path}: {e}")))?;
         let cert = Certificate::from_pem(&pem)
             .map_err(|e| usage(format!("sslrootcert {path} is not a PEM certificate: {e}")))?;
