@@ -27,8 +27,7 @@ pub(crate) async fn run(job: RepairJob, s: &Settings, term: &Term) -> Result<u8>
     let (plan, note, name_note, fleet) = match &job.target {
         RepairTarget::Instance(name) => {
             let (_, instance, name_note) = session.cms.resolve_noted(name).await?;
-            let k8s = std::slice::from_ref(&instance.k8s_name);
-            let fleet = session.fleet_of(RESTART_WINDOW, k8s, &[]).await?;
+            let fleet = session.fleet_of(RESTART_WINDOW, &[instance.k8s_name.to_string()], &[]).await?;
             let (plan, note) = plan_one(&fleet, job.request, &instance)?;
             (plan, note, name_note, fleet)
         }

@@ -14,7 +14,7 @@ pub(crate) async fn run(name: &str, s: &Settings, term: &Term) -> Result<u8> {
     let conns = Connections::open(s).await?;
     let mut session = Session::open(&conns, s).await?;
     let shown = gather(&session, name).await?;
-    let fleet = session.fleet_of(RESTART_WINDOW, std::slice::from_ref(&shown.instance.k8s_name), &[]).await?;
+    let fleet = session.fleet_of(RESTART_WINDOW, &[shown.instance.k8s_name.to_string()], &[]).await?;
     if let Some(note) = &shown.note {
         term.note(&format!("actorctl: note: {note}"));
     }

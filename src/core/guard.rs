@@ -180,7 +180,7 @@ pub(crate) fn quarantine_candidates(rows: &[Row], burst: i64) -> Vec<String> {
     rows.iter()
         .filter(|r| !matches!(r.class, Class::Orphan | Class::Stuck) && r.class.is_unhealthy())
         .filter(|r| !r.quarantined && r.recent_restarts >= burst)
-        .filter_map(|r| r.k8s_name.clone())
+        .filter_map(|r| r.k8s_name.as_deref().map(str::to_string))
         .collect()
 }
 
@@ -288,7 +288,7 @@ mod tests {
     fn quarantine_takes_broken_instances_over_the_budget() {
         let row = |class, restarts, quarantined| Row {
             name: None,
-            k8s_name: Some(format!("pg-{restarts}-{quarantined}-{class}")),
+            k8s_name: Some(format!("pg-{restarts}-{quarantined}-{class}").into()),
             namespace: None,
             state: None,
             health_status: None,

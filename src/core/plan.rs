@@ -63,12 +63,12 @@ pub(crate) enum Request {
 fn planned(row: &Row, action: Action, reason: String) -> Planned {
     let active = row.actor_status.as_ref().is_some_and(|s| s.is_live());
     Planned {
-        name: row.name.clone(),
-        k8s_name: row.k8s_name.clone(),
-        namespace: row.namespace.clone(),
+        name: row.name.as_deref().map(str::to_string),
+        k8s_name: row.k8s_name.as_deref().map(str::to_string),
+        namespace: row.namespace.as_deref().map(str::to_string),
         class: row.class,
         action,
-        old_actor_id: row.actor_id.clone(),
+        old_actor_id: row.actor_id.as_deref().map(str::to_string),
         old_actor_active: active,
         reason,
     }
@@ -143,7 +143,7 @@ impl Selection {
     }
 
     fn selects(&self, r: &Row) -> bool {
-        let named = r.k8s_name.as_ref().is_some_and(|k| self.k8s_names.contains(k));
+        let named = r.k8s_name.as_deref().is_some_and(|k| self.k8s_names.iter().any(|n| n == k));
         named || (r.class.is_unhealthy() && (self.all || self.classes.contains(&r.class)))
     }
 }
@@ -165,7 +165,7 @@ pub(crate) fn plan_recovery(
             let young = [("instance", r.instance_created_at), ("actor", r.actor_created_at)]
                 .into_iter()
                 .find_map(|(what, at)| at.filter(|at| now - *at < min).map(|at| (what, at)));
-            let named = r.k8s_name.as_ref().is_some_and(|k| sel.k8s_names.contains(k));
+            let named = r.k8s_name.as_deref().is_some_and(|k| sel.k8s_names.iter().any(|n| n == k));
             match (repair_for(r.class), young) {
                 (Action::None, _) if r.class == Class::Held => planned(
                     r,
@@ -297,7 +297,7 @@ mod recovery_tests {
             state: Some("running".into()),
             health_status: None,
             class,
-            actor_id: Some(format!("actor-{k8s}")),
+            actor_id: Some(format!("actor-{k8s}").into()),
             actor_status: Some("Running".into()),
             last_health_check: None,
             last_progress: None,

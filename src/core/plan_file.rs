@@ -123,12 +123,14 @@ fn describe(row: Option<&Row>) -> String {
 
 fn planned(item: &Item, row: Option<&Row>, action: Action, reason: String) -> Planned {
     Planned {
-        name: row.and_then(|r| r.name.clone()).or_else(|| item.name.clone()),
-        k8s_name: row.and_then(|r| r.k8s_name.clone()).or_else(|| item.k8s_name.clone()),
-        namespace: row.and_then(|r| r.namespace.clone()),
+        name: row.and_then(|r| r.name.as_deref().map(str::to_string)).or_else(|| item.name.clone()),
+        k8s_name: row
+            .and_then(|r| r.k8s_name.as_deref().map(str::to_string))
+            .or_else(|| item.k8s_name.clone()),
+        namespace: row.and_then(|r| r.namespace.as_deref().map(str::to_string)),
         class: row.map_or(item.class, |r| r.class),
         action,
-        old_actor_id: row.map_or(item.old_actor_id.clone(), |r| r.actor_id.clone()),
+        old_actor_id: row.map_or(item.old_actor_id.clone(), |r| r.actor_id.as_deref().map(str::to_string)),
         old_actor_active: row.and_then(|r| r.actor_status.as_ref()).is_some_and(|s| s.is_live()),
         reason,
     }
@@ -138,8 +140,14 @@ fn planned(item: &Item, row: Option<&Row>, action: Action, reason: String) -> Pl
 /// an instance by its k8s name.
 fn fresh<'r>(item: &Item, rows: &'r [Row]) -> Option<&'r Row> {
     rows.iter().find(|r| match item.action {
-        Action::CancelOrphan => r.class == Class::Orphan && r.actor_id == item.old_actor_id,
-        _ => r.class != Class::Orphan && r.k8s_name.is_some() && r.k8s_name == item.k8s_name,
+        Action::CancelOrphan => {
+            r.class == Class::Orphan && r.actor_id.as_deref() == item.old_actor_id.as_deref()
+        }
+        _ => {
+            r.class != Class::Orphan
+                && r.k8s_name.is_some()
+                && r.k8s_name.as_deref() == item.k8s_name.as_deref()
+        }
     })
 }
 
@@ -162,7 +170,9 @@ pub(crate) fn recheck(file: &PlanFile, rows: &[Row]) -> Vec<Planned> {
         .map(|item| {
             let row = fresh(item, rows);
             match (file.kind, row) {
-                (Kind::Plan, Some(r)) if r.class == item.class && r.actor_id == item.old_actor_id => {
+                (Kind::Plan, Some(r))
+                    if r.class == item.class && r.actor_id.as_deref() == item.old_actor_id.as_deref() =>
+                {
                     planned(item, row, item.action, r.evidence.clone())
                 }
                 (Kind::Results, Some(r)) if r.class != Class::Healthy => {

@@ -14,8 +14,8 @@ pub(crate) enum Key {
 
 pub(crate) fn key(r: &Row) -> Option<Key> {
     match r.class {
-        Class::Orphan => r.actor_id.clone().map(Key::Orphan),
-        _ => r.k8s_name.clone().map(Key::Instance),
+        Class::Orphan => r.actor_id.as_deref().map(|a| Key::Orphan(a.to_string())),
+        _ => r.k8s_name.as_deref().map(|k| Key::Instance(k.to_string())),
     }
 }
 
@@ -45,8 +45,8 @@ pub(crate) fn changes(before: Option<&Seen>, rows: &[Row], wanted: &[Class]) -> 
         .filter_map(|r| {
             let previous = before.and_then(|b| key(r).and_then(|k| b.get(&k).copied()));
             (before.is_none() || previous != Some(r.class)).then(|| Change {
-                k8s_name: r.k8s_name.clone(),
-                actor_id: r.actor_id.clone(),
+                k8s_name: r.k8s_name.as_deref().map(str::to_string),
+                actor_id: r.actor_id.as_deref().map(str::to_string),
                 class: Some(r.class),
                 previous,
                 evidence: r.evidence.clone(),

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::core::classify::{pick_named, CmsInstance, Pick};
 use crate::core::error::{backend, usage, BackendContext};
 use crate::core::journal::{parse_action, Dangling};
-use crate::core::model::AuditEntry;
+use crate::core::model::{AuditEntry, Name};
 use crate::core::records::{Event, HealthCheck};
 use crate::io::db::Sql;
 
@@ -122,8 +122,10 @@ impl<'a> Cms<'a> {
 
     /// Every instance (all states: orphans are judged against deleted ones
     /// too), and the database's clock; streamed, one row at a time.
-    pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
-        self.instances_where("", &[]).await
+    pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<CmsInstance>)> {
+        let mut out = Vec::new();
+        let now = self.each_instance("", &[], |_, i| out.push(i)).await?;
+        Ok((now, out))
     }
 
     /// The instances with these k8s_names (the unique index), and the clock.
@@ -152,20 +154,32 @@ impl<'a> Cms<'a> {
         filter: &str,
         params: crate::io::db::Params<'_>,
     ) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
-        let (mut now, mut out) = (None, Vec::new());
+        let mut out = Vec::new();
+        let now = self.each_instance(filter, params, |id, i| out.push((id, i))).await?;
+        Ok((now, out))
+    }
+
+    /// Each instance the filter selects, as it streams in; then the clock.
+    async fn each_instance(
+        &self,
+        filter: &str,
+        params: crate::io::db::Params<'_>,
+        mut f: impl FnMut(Uuid, CmsInstance),
+    ) -> Result<DateTime<Utc>> {
+        let mut now = None;
         self.client
             .each(&self.select_instances(filter), params, |r| {
                 now = now.or(r.get(9));
-                out.push(instance_from_row(&r));
+                let (id, i) = instance_from_row(&r);
+                f(id, i);
                 Ok(())
             })
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
-        let now = match now {
-            Some(now) => now,
-            None => self.now().await?,
-        };
-        Ok((now, out))
+        match now {
+            Some(now) => Ok(now),
+            None => self.now().await,
+        }
     }
 
     async fn now(&self) -> Result<DateTime<Utc>> {
@@ -481,18 +495,18 @@ fn instance_from_row(r: &Row) -> (Uuid, CmsInstance) {
     (
         r.get(0),
         CmsInstance {
-            user_name: r.get(1),
-            k8s_name: r.get(2),
-            namespace: r.get(3),
-            state: r.get::<_, String>(4).as_str().into(),
-            health_status: r.get(5),
-            actor_id: r.get(6),
+            user_name: r.get::<_, &str>(1).into(),
+            k8s_name: r.get::<_, &str>(2).into(),
+            namespace: r.get::<_, &str>(3).into(),
+            state: r.get::<_, &str>(4).into(),
+            health_status: r.get::<_, Option<&str>>(5).map(Name::from),
+            actor_id: r.get::<_, Option<&str>>(6).map(Name::from),
             last_health_check: r.get(7),
             created_at: r.get(8),
             quarantined: r.get(10),
             recent_restarts: r.get(11),
             held: r.get(12),
-            dns_name: r.get(13),
+            dns_name: r.get::<_, Option<&str>>(13).map(Name::from),
             state_since: r.get(14),
         },
     )

@@ -29,7 +29,7 @@ impl Trail {
         {
             let cms = Cms::open(&client, &s.cms_schema, &s.cms).await?;
             for name in names {
-                query.k8s_names.push(cms.resolve(name).await?.1.k8s_name);
+                query.k8s_names.push(cms.resolve(name).await?.1.k8s_name.to_string());
             }
         }
         Ok(Trail { client, schema: s.cms_schema.clone(), query })

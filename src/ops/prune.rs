@@ -92,7 +92,9 @@ async fn selected_ids(
         let (_, inst) = cms.resolve(name).await?;
         ids.extend(
             all.iter()
-                .filter(|id| core::belongs_to(id, &inst.k8s_name) || inst.actor_id.as_ref() == Some(*id))
+                .filter(|id| {
+                    core::belongs_to(id, &inst.k8s_name) || inst.actor_id.as_deref() == Some(id.as_str())
+                })
                 .cloned(),
         );
     }

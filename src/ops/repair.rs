@@ -162,9 +162,9 @@ pub(crate) fn plan_one(
 pub(crate) async fn plan_actor(id: &str, rows: &[Row], store: &Store<'_>) -> Result<Planned> {
     if let Some(o) = rows.iter().find(|r| r.class == Class::Orphan && r.actor_id.as_deref() == Some(id)) {
         return Ok(Planned {
-            name: o.name.clone(),
-            k8s_name: o.k8s_name.clone(),
-            namespace: o.namespace.clone(),
+            name: o.name.as_deref().map(str::to_string),
+            k8s_name: o.k8s_name.as_deref().map(str::to_string),
+            namespace: o.namespace.as_deref().map(str::to_string),
             class: Class::Orphan,
             action: Action::CancelOrphan,
             old_actor_id: Some(id.to_string()),

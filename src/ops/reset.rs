@@ -20,14 +20,14 @@ pub(crate) async fn reset_failed(s: &Settings, names: &[String], all: bool) -> R
         let (_, instances) = cms.instances().await?;
         instances
             .into_iter()
-            .filter(|(_, i)| i.quarantined || i.held)
-            .map(|(_, i)| (i.k8s_name, i.quarantined, i.held))
+            .filter(|i| i.quarantined || i.held)
+            .map(|i| (i.k8s_name.to_string(), i.quarantined, i.held))
             .collect()
     } else {
         let mut t = Vec::new();
         for name in names {
             let (_, i) = cms.resolve(name).await?;
-            t.push((i.k8s_name, i.quarantined, i.held));
+            t.push((i.k8s_name.to_string(), i.quarantined, i.held));
         }
         t
     };

@@ -72,7 +72,7 @@ impl<'c> Session<'c> {
         let mut out = Vec::with_capacity(names.len());
         for name in names {
             let (_, instance, note) = self.cms.resolve_noted(name).await?;
-            out.push((instance.k8s_name, note));
+            out.push((instance.k8s_name.to_string(), note));
         }
         Ok(out)
     }
@@ -127,7 +127,6 @@ impl<'c> Session<'c> {
 pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, orchestration: &str) -> Result<Facts> {
     let ((now, instances), mut snap) =
         tokio::try_join!(cms.instances(), store.snapshot(Scope::Fleet(orchestration)))?;
-    let instances: Vec<CmsInstance> = instances.into_iter().map(|(_, i)| i).collect();
     let elsewhere: Vec<String> = {
         let known: HashSet<&str> = snap.actors.iter().map(|a| a.instance_id.as_str()).collect();
         let ids: BTreeSet<&str> =
@@ -163,7 +162,8 @@ pub(crate) async fn read_instances(
     let ((now, named), conventional) =
         tokio::try_join!(cms.instances_named(k8s_names), store.conventional_ids(k8s_names))?;
     let mut instances: Vec<CmsInstance> = named.into_iter().map(|(_, i)| i).collect();
-    let mut ids: BTreeSet<String> = instances.iter().filter_map(|i| i.actor_id.clone()).collect();
+    let mut ids: BTreeSet<String> =
+        instances.iter().filter_map(|i| i.actor_id.as_deref().map(str::to_string)).collect();
     let strangers: Vec<String> = conventional
         .into_iter()
         .filter(|id| k8s_from_actor_id(id).is_some_and(|k| k8s_names.contains(&k)))

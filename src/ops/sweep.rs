@@ -168,7 +168,7 @@ async fn quarantine(session: &Session<'_>, fleet: &mut Fleet, job: &SweepJob) ->
     };
     for k8s in quarantine_candidates(&fleet.report.rows, job.restart_burst) {
         let own = |r: &&mut crate::core::classify::Row| {
-            r.k8s_name.as_ref() == Some(&k8s) && r.class != Class::Orphan
+            r.k8s_name.as_deref() == Some(k8s.as_str()) && r.class != Class::Orphan
         };
         let rows: Vec<&mut crate::core::classify::Row> = fleet.report.rows.iter_mut().filter(own).collect();
         if !job.action.dry_run {

@@ -15,13 +15,13 @@ fn ago(secs: i64) -> Option<DateTime<Utc>> {
 
 fn inst(k8s: &str, actor: Option<&str>, health_age: Option<i64>) -> CmsInstance {
     CmsInstance {
-        user_name: k8s.trim_start_matches("pg-").to_string(),
-        k8s_name: k8s.to_string(),
-        dns_name: Some(k8s.trim_start_matches("pg-").to_string()),
+        user_name: k8s.trim_start_matches("pg-").into(),
+        k8s_name: k8s.into(),
+        dns_name: Some(k8s.trim_start_matches("pg-").into()),
         namespace: "toygres".into(),
         state: "running".into(),
         health_status: Some("healthy".into()),
-        actor_id: actor.map(str::to_string),
+        actor_id: actor.map(Into::into),
         last_health_check: health_age.and_then(ago),
         created_at: ago(86_400),
         state_since: None,

@@ -23,13 +23,13 @@ prop_compose! {
     fn row()(name in text(), k8s in text(), actor in text(), evidence in text(), status in text(), state in text(),
              class in prop::sample::select(Class::ALL.to_vec())) -> Row {
         Row {
-            name: Some(name),
-            k8s_name: Some(k8s),
+            name: Some(name.into()),
+            k8s_name: Some(k8s.into()),
             namespace: Some("toygres".into()),
             state: Some(state.as_str().into()),
             health_status: None,
             class,
-            actor_id: Some(actor),
+            actor_id: Some(actor.into()),
             actor_status: Some(status.as_str().into()),
             last_health_check: None,
             last_progress: None,
@@ -74,12 +74,12 @@ proptest! {
         let plan: Vec<Planned> = rows
             .iter()
             .map(|r| Planned {
-                name: r.name.clone(),
-                k8s_name: r.k8s_name.clone(),
-                namespace: r.namespace.clone(),
+                name: r.name.as_deref().map(str::to_string),
+                k8s_name: r.k8s_name.as_deref().map(str::to_string),
+                namespace: r.namespace.as_deref().map(str::to_string),
                 class: r.class,
                 action: Action::Restart,
-                old_actor_id: r.actor_id.clone(),
+                old_actor_id: r.actor_id.as_deref().map(str::to_string),
                 old_actor_active: true,
                 reason: r.evidence.clone(),
             })

@@ -119,9 +119,11 @@ pub(crate) fn quarantine_notes(quarantined: &[&Row], window: Duration) -> Vec<St
 /// The fleet after the sweep: what it repaired counts as healthy.
 pub(crate) fn after(rows: &[&Row], results: &[ActionResult]) -> Vec<Row> {
     let repaired = |r: &Row| {
-        results
-            .iter()
-            .any(|x| x.outcome == Outcome::Done && x.k8s_name == r.k8s_name && x.old_actor_id == r.actor_id)
+        results.iter().any(|x| {
+            x.outcome == Outcome::Done
+                && x.k8s_name.as_deref() == r.k8s_name.as_deref()
+                && x.old_actor_id.as_deref() == r.actor_id.as_deref()
+        })
     };
     rows.iter()
         .filter(|r| !(r.class == Class::Orphan && repaired(r)))

@@ -50,9 +50,11 @@ pub(crate) fn screen(
     o.push('\n');
     let changed = |r: &Row| {
         !first
-            && changes
-                .iter()
-                .any(|c| c.class == Some(r.class) && c.k8s_name == r.k8s_name && c.actor_id == r.actor_id)
+            && changes.iter().any(|c| {
+                c.class == Some(r.class)
+                    && c.k8s_name.as_deref() == r.k8s_name.as_deref()
+                    && c.actor_id.as_deref() == r.actor_id.as_deref()
+            })
     };
     let table = actors::table(report, rows, actors::TableStyle { wide, headers: true, color, width: None });
     for (i, line) in table.lines().enumerate() {
@@ -94,7 +96,7 @@ mod tests {
             state: None,
             health_status: None,
             class,
-            actor_id: Some(format!("actor-{k8s}")),
+            actor_id: Some(format!("actor-{k8s}").into()),
             actor_status: None,
             last_health_check: None,
             last_progress: None,
