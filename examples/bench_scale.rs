@@ -223,7 +223,11 @@ async fn main() -> anyhow::Result<()> {
         println!("    {}", q.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     fleet.stop_runtime().await;
-    cluster.stop()?;
+    if cluster.data_dir.is_some() {
+        cluster.stop()?;
+    } else {
+        eprintln!("bench: the fleet stays in {url}");
+    }
     Ok(())
 }
 
