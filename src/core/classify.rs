@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+// Fx: the keys are names from our own databases, and hashing 100k of them
+// with SipHash was a fifth of the classification.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::time::Duration;
 
 use super::model::{ActorStatus, InstanceState, Name};
@@ -293,13 +295,32 @@ pub(crate) fn classify_owned(facts: Facts, th: &Thresholds) -> Report {
             instances.shrink_to_fit();
         }
     }
-    rows.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    sort_rows(&mut rows);
     Report { now, stale_after, rows, diagnosis: diagnose(&store, &ctx) }
 }
 
 /// Severity first, then the name an operator reads.
 fn sort_key(r: &Row) -> (Class, Option<&str>, Option<&str>) {
     (r.class, r.name.as_deref().or(r.k8s_name.as_deref()), r.actor_id.as_deref())
+}
+
+/// A stable sort by [`sort_key`] that moves each row once: the order is
+/// found on indices, then applied cycle by cycle (a merge sort of the rows
+/// themselves moves each a dozen times, a third of the classification).
+fn sort_rows(rows: &mut [Row]) {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| sort_key(&rows[a]).cmp(&sort_key(&rows[b])));
+    // Position k takes the row now at order[k]; order[k] = k marks it done.
+    for start in 0..rows.len() {
+        let mut k = start;
+        while order[k] != start {
+            let from = order[k];
+            rows.swap(k, from);
+            order[k] = k;
+            k = from;
+        }
+        order[k] = k;
+    }
 }
 
 struct Ctx {

@@ -437,3 +437,39 @@ proptest! {
         prop_assert!(r.rows.windows(2).all(|w| w[0].class <= w[1].class));
     }
 }
+
+proptest! {
+    /// `sort_rows` (indices, then cycles) orders exactly as a stable sort
+    /// of the rows by the same key, ties included.
+    #[test]
+    fn sort_rows_is_the_stable_sort(keys in prop::collection::vec(
+        (prop::sample::select(Class::ALL.to_vec()), prop::option::of(0u8..4), prop::option::of(0u8..3)), 0..60)) {
+        let rows: Vec<Row> = keys
+            .iter()
+            .enumerate()
+            .map(|(n, (class, name, actor))| Row {
+                name: name.map(|v| format!("n{v}").into()),
+                k8s_name: Some(format!("k{n}").into()),
+                namespace: None,
+                state: None,
+                health_status: None,
+                class: *class,
+                actor_id: actor.map(|v| format!("a{v}").into()),
+                actor_status: None,
+                last_health_check: None,
+                last_progress: None,
+                next_timer: None,
+                evidence: n.to_string(),
+                instance_created_at: None,
+                actor_created_at: None,
+                quarantined: false,
+                recent_restarts: 0,
+            })
+            .collect();
+        let mut expected = rows.clone();
+        expected.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        let mut got = rows;
+        sort_rows(&mut got);
+        prop_assert_eq!(got, expected);
+    }
+}

@@ -49,7 +49,7 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 /// Inside a JSON string that is the same value; in a table they were
 /// already escaped by [`clean`]. ASCII is left alone (colour codes).
 pub(crate) fn escape_invisible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| !c.is_ascii() && is_dangerous(c)) {
+    if text.is_ascii() || !text.chars().any(|c| !c.is_ascii() && is_dangerous(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
