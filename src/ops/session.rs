@@ -181,7 +181,7 @@ pub(crate) async fn read_instances(
         .actors
         .iter()
         .filter_map(|a| a.input_k8s_name.clone())
-        .filter(|k| !facts.instances.iter().any(|i| &i.k8s_name == k))
+        .filter(|k| !facts.instances.iter().any(|i| i.k8s_name == k))
         .collect();
     if !owners.is_empty() {
         add_instances(&mut facts.instances, cms.instances_named(&owners).await?.1);
