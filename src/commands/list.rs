@@ -56,7 +56,9 @@ pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
         Format::Table | Format::Wide => {
             let (wide, headers, color, width) =
                 (fmt == Format::Wide, job.headers, term.color(), term.width());
-            term.emit(&actors::table(report, &rows, TableStyle { wide, headers, color, width }))?
+            term.emit_stream(|w| {
+                actors::write_table(w, report, &rows, TableStyle { wide, headers, color, width })
+            })?
         }
     }
     if fmt != Format::Json {

@@ -1,6 +1,5 @@
 //! `list` output: table, wide, json, jsonl; the summary line; the diagnosis.
 
-use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -95,64 +94,140 @@ pub(crate) struct TableStyle {
 }
 
 pub(crate) fn table(report: &Report, rows: &[&Row], style: TableStyle) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_table(&mut out, report, rows, style);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The table, written line by line as it is produced: what comfy-table
+/// draws with the borderless preset and [`strip_margin`] (columns two
+/// spaces apart, no trailing blanks, the class coloured on a terminal),
+/// without holding every cell and the whole text at once (300 MB at 100k
+/// instances). Two passes over the rows: widths, then lines.
+pub(crate) fn write_table(
+    w: &mut dyn Write,
+    report: &Report,
+    rows: &[&Row],
+    style: TableStyle,
+) -> std::io::Result<()> {
+    // As comfy-table: colour only when stdout is a terminal.
+    let styled = style.color && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    write_table_styled(w, report, rows, style, styled)
+}
+
+pub(super) fn write_table_styled(
+    w: &mut dyn Write,
+    report: &Report,
+    rows: &[&Row],
+    style: TableStyle,
+    styled: bool,
+) -> std::io::Result<()> {
     if rows.is_empty() {
-        return String::new();
+        return Ok(());
     }
     let now = report.now;
     let mut head = vec!["NAME", "CLASS", "ACTOR", "HEALTH CHECK", "PROGRESS"];
     if style.wide {
         head.extend(["K8S NAME", "NAMESPACE", "STATE", "ACTOR ID", "NEXT TIMER"]);
     }
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut cells = vec![
-                clean(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")).into_owned(),
-                class_text(r.class, r.quarantined),
-                or_dash(r.actor_status.as_ref().map(|s| s.as_str())).into_owned(),
-                relative(r.last_health_check, now),
-                r.last_progress.map_or("-".into(), |p| relative(Some(p), now)),
-            ];
-            if style.wide {
-                cells.extend([
-                    or_dash(r.k8s_name.as_deref()).into_owned(),
-                    or_dash(r.namespace.as_deref()).into_owned(),
-                    or_dash(r.state.as_ref().map(|s| s.as_str())).into_owned(),
-                    or_dash(r.actor_id.as_deref()).into_owned(),
-                    r.next_timer.map_or("-".into(), |p| relative(Some(p), now)),
-                ]);
-            }
-            cells
-        })
-        .collect();
+    let cells = |r: &Row| {
+        let mut cells = vec![
+            clean(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")).into_owned(),
+            class_text(r.class, r.quarantined),
+            or_dash(r.actor_status.as_ref().map(|s| s.as_str())).into_owned(),
+            relative(r.last_health_check, now),
+            r.last_progress.map_or("-".into(), |p| relative(Some(p), now)),
+        ];
+        if style.wide {
+            cells.extend([
+                or_dash(r.k8s_name.as_deref()).into_owned(),
+                or_dash(r.namespace.as_deref()).into_owned(),
+                or_dash(r.state.as_ref().map(|s| s.as_str())).into_owned(),
+                or_dash(r.actor_id.as_deref()).into_owned(),
+                r.next_timer.map_or("-".into(), |p| relative(Some(p), now)),
+            ]);
+        }
+        cells
+    };
+    let header = |i: usize| if style.headers { width(head[i]) } else { 0 };
+    let mut widths: Vec<usize> = (0..head.len()).map(header).collect();
+    for r in rows {
+        for (i, c) in cells(r).iter().enumerate() {
+            widths[i] = widths[i].max(width(c));
+        }
+    }
     // Every column but the evidence, two spaces apart: what is left is the
     // evidence's, so that a row never wraps on a terminal.
-    let used: usize = (0..head.len())
-        .map(|i| {
-            let header = if style.headers { width(head[i]) } else { 0 };
-            body.iter().map(|c| width(&c[i])).chain([header]).max().unwrap_or(0) + 2
-        })
-        .sum();
+    let used: usize = widths.iter().map(|w| w + 2).sum();
     let room = style.width.filter(|_| !style.wide).map(|w| w.saturating_sub(used).max(12));
-    head.push("EVIDENCE");
-    let mut t = Table::new();
-    t.load_preset(presets::NOTHING);
-    t.set_content_arrangement(ContentArrangement::Disabled);
-    if style.headers {
-        t.set_header(head);
-    }
-    for (r, cells) in rows.iter().zip(body) {
+    let evidence = |r: &Row| {
         let evidence = clean(&r.evidence);
-        let evidence = match room {
+        match room {
             Some(room) => truncate(&evidence, room).into_owned(),
             None => evidence.into_owned(),
-        };
-        let mut cells: Vec<Cell> = cells.into_iter().map(Cell::new).collect();
-        cells[1] = color_class(cells[1].content(), r.class, style.color);
-        cells.push(Cell::new(evidence));
-        t.add_row(cells);
+        }
+    };
+    head.push("EVIDENCE");
+    widths.push(if style.headers { width("EVIDENCE") } else { 0 });
+    for r in rows {
+        let last = widths.len() - 1;
+        widths[last] = widths[last].max(width(&evidence(r)));
     }
-    strip_margin(&t.to_string())
+    let header_cells = || head.iter().map(|h| (h.to_string(), None)).collect::<Vec<_>>();
+    let row_cells = |r: &Row| {
+        let mut line: Vec<(String, Option<Class>)> = cells(r).into_iter().map(|c| (c, None)).collect();
+        line[1].1 = Some(r.class).filter(|_| styled);
+        line.push((evidence(r), None));
+        line
+    };
+    // Pass one: the common margin (the blank lines comfy-table draws for
+    // its empty borders, and a row that is all blanks, have none).
+    let mut line = String::new();
+    let mut margin = usize::MAX;
+    let mut measure = |cells: Vec<(String, Option<Class>)>| {
+        draw(&mut line, &cells, &widths);
+        if !line.trim_matches(' ').is_empty() {
+            margin = margin.min(line.len() - line.trim_start_matches(' ').len());
+        }
+    };
+    if style.headers {
+        measure(header_cells());
+    }
+    for r in rows {
+        measure(row_cells(r));
+    }
+    let margin = if margin == usize::MAX { 0 } else { margin };
+    let mut write = |cells: Vec<(String, Option<Class>)>| {
+        draw(&mut line, &cells, &widths);
+        if line.trim_matches(' ').is_empty() {
+            return Ok(());
+        }
+        w.write_all(line[margin..].trim_end_matches(' ').as_bytes())?;
+        w.write_all(b"\n")
+    };
+    if style.headers {
+        write(header_cells())?;
+    }
+    for r in rows {
+        write(row_cells(r))?;
+    }
+    Ok(())
+}
+
+/// One line as comfy-table's borderless preset draws it: no borders, each
+/// cell padded by a blank on each side and filled to its column's width
+/// (at least one column, also for a column of empty cells).
+fn draw(line: &mut String, cells: &[(String, Option<Class>)], widths: &[usize]) {
+    line.clear();
+    for ((text, class), w) in cells.iter().zip(widths) {
+        let fill = (*w).max(1).saturating_sub(width(text));
+        let padded = format!(" {text}{} ", " ".repeat(fill));
+        match class {
+            Some(class) => line.push_str(&color_class(padded, *class)),
+            None => line.push_str(&padded),
+        }
+    }
 }
 
 /// The borderless preset still pads the outer cells: drop that margin
@@ -172,17 +247,17 @@ fn class_text(class: Class, quarantined: bool) -> String {
     }
 }
 
-fn color_class(text: String, class: Class, color: bool) -> Cell {
-    let cell = Cell::new(text);
-    if !color {
-        return cell;
-    }
-    match class {
-        Class::Healthy => cell.fg(Color::Green),
-        Class::Held => cell.fg(Color::Cyan),
-        Class::Stale | Class::Orphan | Class::Stuck => cell.fg(Color::Yellow),
-        _ => cell.fg(Color::Red).add_attribute(Attribute::Bold),
-    }
+/// The class in its colour, as comfy-table styles a cell (crossterm).
+fn color_class(text: String, class: Class) -> String {
+    use crossterm::style::{style, Attribute, Color, Stylize};
+    let content = style(text);
+    let content = match class {
+        Class::Healthy => content.with(Color::Green),
+        Class::Held => content.with(Color::Cyan),
+        Class::Stale | Class::Orphan | Class::Stuck => content.with(Color::Yellow),
+        _ => content.with(Color::Red).attribute(Attribute::Bold),
+    };
+    content.to_string()
 }
 
 /// "20 actors: 7 healthy, 3 stale, ..." for stderr; zero counts omitted.

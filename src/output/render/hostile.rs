@@ -93,3 +93,99 @@ proptest! {
         safe(&actors::summary_line(&refs), 1)?;
     }
 }
+
+/// The table as it was drawn before it was streamed: every cell into a
+/// comfy-table, then [`actors::strip_margin`]. The oracle of the test below.
+fn comfy_table(report: &Report, rows: &[&Row], style: TableStyle) -> String {
+    use super::sanitize::{clean, or_dash, truncate, width};
+    use crate::core::timefmt::relative;
+    use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
+    if rows.is_empty() {
+        return String::new();
+    }
+    let now = report.now;
+    let mut head = vec!["NAME", "CLASS", "ACTOR", "HEALTH CHECK", "PROGRESS"];
+    if style.wide {
+        head.extend(["K8S NAME", "NAMESPACE", "STATE", "ACTOR ID", "NEXT TIMER"]);
+    }
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![
+                clean(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")).into_owned(),
+                if r.quarantined { format!("{}/quarantined", r.class) } else { r.class.to_string() },
+                or_dash(r.actor_status.as_ref().map(|s| s.as_str())).into_owned(),
+                relative(r.last_health_check, now),
+                r.last_progress.map_or("-".into(), |p| relative(Some(p), now)),
+            ];
+            if style.wide {
+                cells.extend([
+                    or_dash(r.k8s_name.as_deref()).into_owned(),
+                    or_dash(r.namespace.as_deref()).into_owned(),
+                    or_dash(r.state.as_ref().map(|s| s.as_str())).into_owned(),
+                    or_dash(r.actor_id.as_deref()).into_owned(),
+                    r.next_timer.map_or("-".into(), |p| relative(Some(p), now)),
+                ]);
+            }
+            cells
+        })
+        .collect();
+    let used: usize = (0..head.len())
+        .map(|i| {
+            let header = if style.headers { width(head[i]) } else { 0 };
+            body.iter().map(|c| width(&c[i])).chain([header]).max().unwrap_or(0) + 2
+        })
+        .sum();
+    let room = style.width.filter(|_| !style.wide).map(|w| w.saturating_sub(used).max(12));
+    head.push("EVIDENCE");
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING);
+    t.set_content_arrangement(ContentArrangement::Disabled);
+    if style.color {
+        t.enforce_styling();
+    }
+    if style.headers {
+        t.set_header(head);
+    }
+    for (r, cells) in rows.iter().zip(body) {
+        let evidence = clean(&r.evidence);
+        let evidence = match room {
+            Some(room) => truncate(&evidence, room).into_owned(),
+            None => evidence.into_owned(),
+        };
+        let mut cells: Vec<Cell> = cells.into_iter().map(Cell::new).collect();
+        if style.color {
+            let class = Cell::new(cells[1].content());
+            cells[1] = match r.class {
+                Class::Healthy => class.fg(Color::Green),
+                Class::Held => class.fg(Color::Cyan),
+                Class::Stale | Class::Orphan | Class::Stuck => class.fg(Color::Yellow),
+                _ => class.fg(Color::Red).add_attribute(Attribute::Bold),
+            };
+        }
+        cells.push(Cell::new(evidence));
+        t.add_row(cells);
+    }
+    actors::strip_margin(&t.to_string())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The streamed table is, byte for byte, what comfy-table drew.
+    #[test]
+    fn the_streamed_table_is_the_comfy_table(rows in prop::collection::vec(row(), 0..6), width in 0usize..200,
+                                            wide: bool, headers: bool, color: bool, terminal: bool) {
+        let report = Report {
+            now: Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
+            stale_after: Duration::from_secs(300),
+            rows: rows.clone(),
+            diagnosis: Diagnosis::default(),
+        };
+        let refs: Vec<&Row> = rows.iter().collect();
+        let style = TableStyle { wide, headers, color, width: terminal.then_some(width) };
+        let mut out = Vec::new();
+        actors::write_table_styled(&mut out, &report, &refs, style, color).unwrap();
+        prop_assert_eq!(String::from_utf8(out).unwrap(), comfy_table(&report, &refs, style));
+    }
+}
