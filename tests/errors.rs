@@ -210,3 +210,14 @@ async fn passwords_never_appear() {
     assert!(stdout.contains("pg-alpha"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!stdout.contains(secret) && !String::from_utf8_lossy(&out.stderr).contains(secret));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_statement_timeout_names_the_flag_that_lifts_it() {
+    let fleet = small_fleet().await;
+    let r = run(&fleet.url, &["list", "--statement-timeout", "1ms", "-o", "json"]);
+    assert_clean_error(&r, 3, "statement timeout (1ms)");
+    assert!(r.stderr.contains("--statement-timeout"), "{}", r.stderr);
+    // The same fleet within a sane timeout reads fine.
+    let r = run(&fleet.url, &["list", "-o", "json"]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+}

@@ -289,11 +289,41 @@ impl Sql for Client {
 }
 
 async fn bounded<T>(fut: impl std::future::Future<Output = Result<T, tokio_postgres::Error>>) -> Result<T> {
-    match call_deadline() {
-        None => Ok(fut.await?),
-        Some(d) => Ok(tokio::time::timeout(d, fut).await.map_err(|_| NoAnswer(d))??),
+    let answer = match call_deadline() {
+        None => fut.await,
+        Some(d) => tokio::time::timeout(d, fut).await.map_err(|_| NoAnswer(d))?,
+    };
+    answer.map_err(|e| match statement_timed_out(&e) {
+        true => anyhow::Error::new(e).context(TimedOut(CALL_DEADLINE.get().copied().unwrap_or_default())),
+        false => e.into(),
+    })
+}
+
+/// The server cancelled the statement at the statement timeout (not a lock
+/// wait: that has its own code and message).
+fn statement_timed_out(e: &tokio_postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|d| {
+        *d.code() == tokio_postgres::error::SqlState::QUERY_CANCELED
+            && d.message().contains("statement timeout")
+    })
+}
+
+/// A statement that ran past the statement timeout: at a fleet's size
+/// (about 20 s for a million instances) the remedy is a longer one.
+#[derive(Debug)]
+pub(crate) struct TimedOut(pub(crate) Duration);
+
+impl std::fmt::Display for TimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the statement ran longer than the statement timeout ({}): a large fleet needs a longer \
+             --statement-timeout (or statement-timeout in the context), e.g. 2m",
+            humantime::format_duration(self.0)
+        )
     }
 }
+impl std::error::Error for TimedOut {}
 
 /// The PostgreSQL type a parameter encodes as: the first candidate its
 /// `ToSql` accepts (text for strings, so the server coerces to varchar).
