@@ -7,6 +7,7 @@ use std::io::Write;
 use super::sanitize::{clean, or_dash, truncate, width};
 use crate::core::classify::{Class, Diagnosis, Report, Row};
 use crate::core::timefmt::{relative, rfc3339};
+use chrono::{DateTime, Utc};
 
 /// The JSON contract of one actor row (documented in the README).
 #[derive(Debug, Serialize)]
@@ -126,30 +127,8 @@ pub(super) fn write_table_styled(
     if rows.is_empty() {
         return Ok(());
     }
-    let now = report.now;
-    let mut head = vec!["NAME", "CLASS", "ACTOR", "HEALTH CHECK", "PROGRESS"];
-    if style.wide {
-        head.extend(["K8S NAME", "NAMESPACE", "STATE", "ACTOR ID", "NEXT TIMER"]);
-    }
-    let cells = |r: &Row| {
-        let mut cells = vec![
-            clean(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")).into_owned(),
-            class_text(r.class, r.quarantined),
-            or_dash(r.actor_status.as_ref().map(|s| s.as_str())).into_owned(),
-            relative(r.last_health_check, now),
-            r.last_progress.map_or("-".into(), |p| relative(Some(p), now)),
-        ];
-        if style.wide {
-            cells.extend([
-                or_dash(r.k8s_name.as_deref()).into_owned(),
-                or_dash(r.namespace.as_deref()).into_owned(),
-                or_dash(r.state.as_ref().map(|s| s.as_str())).into_owned(),
-                or_dash(r.actor_id.as_deref()).into_owned(),
-                r.next_timer.map_or("-".into(), |p| relative(Some(p), now)),
-            ]);
-        }
-        cells
-    };
+    let mut head = head(style.wide);
+    let cells = |r: &Row| cells(r, report.now, style.wide);
     let header = |i: usize| if style.headers { width(head[i]) } else { 0 };
     let mut widths: Vec<usize> = (0..head.len()).map(header).collect();
     for r in rows {
@@ -213,6 +192,36 @@ pub(super) fn write_table_styled(
         write(row_cells(r))?;
     }
     Ok(())
+}
+
+/// The columns before the evidence.
+pub(super) fn head(wide: bool) -> Vec<&'static str> {
+    let mut head = vec!["NAME", "CLASS", "ACTOR", "HEALTH CHECK", "PROGRESS"];
+    if wide {
+        head.extend(["K8S NAME", "NAMESPACE", "STATE", "ACTOR ID", "NEXT TIMER"]);
+    }
+    head
+}
+
+/// A row's cells before the evidence, cleaned for the terminal.
+pub(super) fn cells(r: &Row, now: DateTime<Utc>, wide: bool) -> Vec<String> {
+    let mut cells = vec![
+        clean(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")).into_owned(),
+        class_text(r.class, r.quarantined),
+        or_dash(r.actor_status.as_ref().map(|s| s.as_str())).into_owned(),
+        relative(r.last_health_check, now),
+        r.last_progress.map_or("-".into(), |p| relative(Some(p), now)),
+    ];
+    if wide {
+        cells.extend([
+            or_dash(r.k8s_name.as_deref()).into_owned(),
+            or_dash(r.namespace.as_deref()).into_owned(),
+            or_dash(r.state.as_ref().map(|s| s.as_str())).into_owned(),
+            or_dash(r.actor_id.as_deref()).into_owned(),
+            r.next_timer.map_or("-".into(), |p| relative(Some(p), now)),
+        ]);
+    }
+    cells
 }
 
 /// One line as comfy-table's borderless preset draws it: no borders, each

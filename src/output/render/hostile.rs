@@ -43,6 +43,15 @@ prop_compose! {
     }
 }
 
+fn report(rows: &[Row]) -> Report {
+    Report {
+        now: Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
+        stale_after: Duration::from_secs(300),
+        rows: rows.to_vec(),
+        diagnosis: Diagnosis::default(),
+    }
+}
+
 /// Exactly `lines` lines, and no byte below 0x20 but the newlines.
 fn safe(out: &str, lines: usize) -> Result<(), TestCaseError> {
     prop_assert_eq!(out.lines().count(), lines, "{:?}", out);
@@ -60,12 +69,7 @@ proptest! {
 
     #[test]
     fn every_renderer_survives_hostile_text(rows in prop::collection::vec(row(), 1..5), width in 0usize..200) {
-        let report = Report {
-            now: Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
-            stale_after: Duration::from_secs(300),
-            rows: rows.clone(),
-            diagnosis: Diagnosis::default(),
-        };
+        let report = report(&rows);
         let refs: Vec<&Row> = rows.iter().collect();
         for (wide, headers) in [(false, true), (true, true), (false, false)] {
             let style = TableStyle { wide, headers, color: false, width: Some(width) };
@@ -97,39 +101,13 @@ proptest! {
 /// The table as it was drawn before it was streamed: every cell into a
 /// comfy-table, then [`actors::strip_margin`]. The oracle of the test below.
 fn comfy_table(report: &Report, rows: &[&Row], style: TableStyle) -> String {
-    use super::sanitize::{clean, or_dash, truncate, width};
-    use crate::core::timefmt::relative;
+    use super::sanitize::{clean, truncate, width};
     use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
     if rows.is_empty() {
         return String::new();
     }
-    let now = report.now;
-    let mut head = vec!["NAME", "CLASS", "ACTOR", "HEALTH CHECK", "PROGRESS"];
-    if style.wide {
-        head.extend(["K8S NAME", "NAMESPACE", "STATE", "ACTOR ID", "NEXT TIMER"]);
-    }
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let mut cells = vec![
-                clean(r.name.as_deref().or(r.k8s_name.as_deref()).unwrap_or("-")).into_owned(),
-                if r.quarantined { format!("{}/quarantined", r.class) } else { r.class.to_string() },
-                or_dash(r.actor_status.as_ref().map(|s| s.as_str())).into_owned(),
-                relative(r.last_health_check, now),
-                r.last_progress.map_or("-".into(), |p| relative(Some(p), now)),
-            ];
-            if style.wide {
-                cells.extend([
-                    or_dash(r.k8s_name.as_deref()).into_owned(),
-                    or_dash(r.namespace.as_deref()).into_owned(),
-                    or_dash(r.state.as_ref().map(|s| s.as_str())).into_owned(),
-                    or_dash(r.actor_id.as_deref()).into_owned(),
-                    r.next_timer.map_or("-".into(), |p| relative(Some(p), now)),
-                ]);
-            }
-            cells
-        })
-        .collect();
+    let mut head = actors::head(style.wide);
+    let body: Vec<Vec<String>> = rows.iter().map(|r| actors::cells(r, report.now, style.wide)).collect();
     let used: usize = (0..head.len())
         .map(|i| {
             let header = if style.headers { width(head[i]) } else { 0 };
@@ -176,12 +154,7 @@ proptest! {
     #[test]
     fn the_streamed_table_is_the_comfy_table(rows in prop::collection::vec(row(), 0..6), width in 0usize..200,
                                             wide: bool, headers: bool, color: bool, terminal: bool) {
-        let report = Report {
-            now: Utc.with_ymd_and_hms(2026, 11, 26, 12, 0, 0).unwrap(),
-            stale_after: Duration::from_secs(300),
-            rows: rows.clone(),
-            diagnosis: Diagnosis::default(),
-        };
+        let report = report(&rows);
         let refs: Vec<&Row> = rows.iter().collect();
         let style = TableStyle { wide, headers, color, width: terminal.then_some(width) };
         let mut out = Vec::new();
