@@ -123,25 +123,20 @@ impl<'a> Cms<'a> {
     /// Every instance (all states: orphans are judged against deleted ones
     /// too), and the database's clock; streamed, one row at a time.
     pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<CmsInstance>)> {
-        let mut out = Vec::new();
-        let now = self.each_instance("", &[], |_, i| out.push(i)).await?;
-        Ok((now, out))
+        self.instances_where("", &[]).await
     }
 
     /// The instances with these k8s_names (the unique index), and the clock.
     pub(crate) async fn instances_named(
         &self,
         k8s_names: &[String],
-    ) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
+    ) -> Result<(DateTime<Utc>, Vec<CmsInstance>)> {
         self.instances_where("WHERE i.k8s_name = ANY($1)", &[&k8s_names]).await
     }
 
     /// The instances whose row names one of these actors (no index: only
     /// asked about the rare actor that may be an orphan).
-    pub(crate) async fn instances_pointing_at(
-        &self,
-        actor_ids: &[String],
-    ) -> Result<Vec<(Uuid, CmsInstance)>> {
+    pub(crate) async fn instances_pointing_at(&self, actor_ids: &[String]) -> Result<Vec<CmsInstance>> {
         if actor_ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -149,37 +144,27 @@ impl<'a> Cms<'a> {
         Ok(self.instances_where(filter, &[&actor_ids]).await?.1)
     }
 
+    /// The instances the filter selects, streamed in one row at a time, and
+    /// the database's clock.
     async fn instances_where(
         &self,
         filter: &str,
         params: crate::io::db::Params<'_>,
-    ) -> Result<(DateTime<Utc>, Vec<(Uuid, CmsInstance)>)> {
-        let mut out = Vec::new();
-        let now = self.each_instance(filter, params, |id, i| out.push((id, i))).await?;
-        Ok((now, out))
-    }
-
-    /// Each instance the filter selects, as it streams in; then the clock.
-    async fn each_instance(
-        &self,
-        filter: &str,
-        params: crate::io::db::Params<'_>,
-        mut f: impl FnMut(Uuid, CmsInstance),
-    ) -> Result<DateTime<Utc>> {
-        let mut now = None;
+    ) -> Result<(DateTime<Utc>, Vec<CmsInstance>)> {
+        let (mut now, mut out) = (None, Vec::new());
         self.client
             .each(&self.select_instances(filter), params, |r| {
                 now = now.or(r.get(9));
-                let (id, i) = instance_from_row(&r);
-                f(id, i);
+                out.push(instance_from_row(&r).1);
                 Ok(())
             })
             .await
             .backend_context(|| format!("cannot read {}.instances", self.schema))?;
-        match now {
-            Some(now) => Ok(now),
-            None => self.now().await,
-        }
+        let now = match now {
+            Some(now) => now,
+            None => self.now().await?,
+        };
+        Ok((now, out))
     }
 
     async fn now(&self) -> Result<DateTime<Utc>> {

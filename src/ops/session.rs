@@ -125,7 +125,7 @@ impl<'c> Session<'c> {
 /// connections), then the few actors the CMS names that are not of the
 /// actor orchestration, then the inputs of the actors that may be orphans.
 pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, orchestration: &str) -> Result<Facts> {
-    let ((now, instances), mut snap) =
+    let ((now, mut instances), mut snap) =
         tokio::try_join!(cms.instances(), store.snapshot(Scope::Fleet(orchestration)))?;
     let elsewhere: Vec<String> = {
         let known: HashSet<&str> = snap.actors.iter().map(|a| a.instance_id.as_str()).collect();
@@ -140,7 +140,6 @@ pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, orchestration: 
     }
     // A Vec grown by doubling keeps up to half its size spare; at 100k
     // instances that is megabytes held through the classification.
-    let (mut instances, mut snap) = (instances, snap);
     instances.shrink_to_fit();
     snap.actors.shrink_to_fit();
     let mut facts = Facts { now, instances, store: snap, actor_orchestration: orchestration.to_string() };
@@ -159,9 +158,8 @@ pub(crate) async fn read_instances(
     k8s_names: &[String],
     actor_ids: &[String],
 ) -> Result<Facts> {
-    let ((now, named), conventional) =
+    let ((now, mut instances), conventional) =
         tokio::try_join!(cms.instances_named(k8s_names), store.conventional_ids(k8s_names))?;
-    let mut instances: Vec<CmsInstance> = named.into_iter().map(|(_, i)| i).collect();
     let mut ids: BTreeSet<String> =
         instances.iter().filter_map(|i| i.actor_id.as_deref().map(str::to_string)).collect();
     let strangers: Vec<String> = conventional
@@ -189,8 +187,8 @@ pub(crate) async fn read_instances(
     Ok(facts)
 }
 
-fn add_instances(instances: &mut Vec<CmsInstance>, more: Vec<(uuid::Uuid, CmsInstance)>) {
-    for (_, other) in more {
+fn add_instances(instances: &mut Vec<CmsInstance>, more: Vec<CmsInstance>) {
+    for other in more {
         if !instances.iter().any(|i| i.k8s_name == other.k8s_name) {
             instances.push(other);
         }
