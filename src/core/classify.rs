@@ -347,8 +347,11 @@ impl Ctx {
         starts: &HashMap<&str, &QueuedStart>,
     ) -> Row {
         let held = i.held;
+        // Looked up before the instance moves into its row (no copy of the id).
+        let actor = i.actor_id.as_deref().and_then(|id| actors.get(id).copied());
+        let start = i.actor_id.as_deref().filter(|_| actor.is_none()).and_then(|id| starts.get(id).copied());
         let mut row = base_row(i, Class::Missing);
-        let Some(id) = row.actor_id.clone() else {
+        let Some(id) = row.actor_id.as_deref() else {
             if held {
                 row.class = Class::Held;
                 row.evidence =
@@ -358,13 +361,10 @@ impl Ctx {
             }
             return row;
         };
-        let id = id.as_str();
-        if let Some(a) = actors.get(id) {
-            self.fill_from_actor(&mut row, a);
-        } else if let Some(q) = starts.get(id) {
-            self.fill_from_queued_start(&mut row, q);
-        } else {
-            row.evidence = format!("actor {id} does not exist in the store");
+        match (actor, start) {
+            (Some(a), _) => self.fill_from_actor(&mut row, a),
+            (None, Some(q)) => self.fill_from_queued_start(&mut row, q),
+            (None, None) => row.evidence = format!("actor {id} does not exist in the store"),
         }
         row
     }
