@@ -32,6 +32,11 @@ impl Scope<'_> {
     }
 }
 
+/// An event's kind, the value of its top-level `type` (see [`SNAPSHOT_SQL`]),
+/// one expression for the aggregates and for the event-by-event pass.
+const EVENT_KIND: &str =
+    r#"nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '')"#;
+
 /// One statement, so one snapshot of the store: rows of three kinds. `a`:
 /// an actor, with its current execution and, from that execution's history
 /// (read through the index, so a deep store of earlier executions costs
@@ -77,7 +82,7 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
                            ELSE E'\x1f' END, E'\x1e')
              FROM __S__.history h
              CROSS JOIN LATERAL (
-                 SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind
+                 SELECT __KIND__ AS kind
                  OFFSET 0) k
             WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id)
        END AS events,
@@ -106,7 +111,7 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
                  FILTER (WHERE k.kind = 'TimerFired') AS fired
         FROM __S__.history h
         CROSS JOIN LATERAL (
-            SELECT nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), '') AS kind
+            SELECT __KIND__ AS kind
                  OFFSET 0) k
        WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) h ON true
   LEFT JOIN (
@@ -146,7 +151,11 @@ SELECT 'd', NULL, NULL, NULL,
 /// here (see [`input_k8s_names`]).
 pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Result<StoreSnapshot> {
     let (on_instances, on_queue) = scope.filters();
-    let sql = SNAPSHOT_SQL.replace("__S__", schema).replace("__I__", on_instances).replace("__Q__", on_queue);
+    let sql = SNAPSHOT_SQL
+        .replace("__KIND__", EVENT_KIND)
+        .replace("__S__", schema)
+        .replace("__I__", on_instances)
+        .replace("__Q__", on_queue);
     let (orch, ids);
     let param: crate::io::db::Params<'_> = match scope {
         Scope::Fleet(o) => {
@@ -252,7 +261,7 @@ fn common_case(r: &tokio_postgres::Row) -> Summary {
     from_aggregates(&a).unwrap_or_default()
 }
 
-/// The events field of [`ACTORS_SQL`].
+/// The `events` field of [`SNAPSHOT_SQL`].
 fn parse_events(text: &str) -> Vec<Event> {
     text.split('\x1e')
         .filter_map(|e| {
