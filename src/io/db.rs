@@ -53,7 +53,9 @@ async fn connect_inner(t: &Target) -> Result<Client> {
     config.ssl_mode(if t.ssl_mode() == SslMode::Prefer { PgSslMode::Prefer } else { PgSslMode::Require });
     let connected = match t.root_cert() {
         // A root certificate is read now: a missing or bad file is a usage error.
-        Some(_) => config.connect(MakeTlsConnector::new(cached_tls_connector(t)?)).await,
+        Some(root) => {
+            config.connect(MakeTlsConnector::new(cached_tls_connector(t.ssl_mode(), Some(root))?)).await
+        }
         None => config.connect(LazyTls(t.ssl_mode())).await,
     };
     let (client, conn) = connected.map_err(|e| {
@@ -110,7 +112,7 @@ where
 
     fn connect(self, stream: S) -> Self::Future {
         Box::pin(async move {
-            let built = cached_tls_connector_for(self.mode, None)?;
+            let built = cached_tls_connector(self.mode, None)?;
             let tls = postgres_native_tls::TlsConnector::new(built, &self.domain);
             Ok(TlsConnect::connect(tls, stream).await?)
         })
@@ -120,11 +122,7 @@ where
 /// [`tls_connector`], built once per (sslmode, root certificate): building
 /// one loads the system's certificate store, a tenth of a second that the
 /// CMS and the store connection would otherwise each pay.
-fn cached_tls_connector(t: &Target) -> Result<TlsConnector> {
-    cached_tls_connector_for(t.ssl_mode(), t.root_cert())
-}
-
-fn cached_tls_connector_for(mode: SslMode, root_cert: Option<&str>) -> Result<TlsConnector> {
+fn cached_tls_connector(mode: SslMode, root_cert: Option<&str>) -> Result<TlsConnector> {
     type Built = Vec<((&'static str, Option<String>), TlsConnector)>;
     static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
     let key = (mode.as_str(), root_cert.map(|p| p.to_string()));
