@@ -105,7 +105,8 @@ pub(crate) fn table(report: &Report, rows: &[&Row], style: TableStyle) -> String
 /// draws with the borderless preset and [`strip_margin`] (columns two
 /// spaces apart, no trailing blanks, the class coloured on a terminal),
 /// without holding every cell and the whole text at once (300 MB at 100k
-/// instances). Two passes over the rows: widths, then lines.
+/// instances). Two passes over the rows: widths, then lines (and, without
+/// headers, one more for the margin).
 pub(crate) fn write_table(
     w: &mut dyn Write,
     report: &Report,
@@ -160,23 +161,27 @@ pub(super) fn write_table_styled(
         line.push((evidence(r), None));
         line
     };
-    // Pass one: the common margin (the blank lines comfy-table draws for
-    // its empty borders, and a row that is all blanks, have none).
+    // The common margin of the lines: every line starts with its first
+    // cell's pad, and the header's first cell is `NAME`, so with headers it
+    // is that one blank. Without, a pass finds it (the blank lines comfy-table
+    // draws for its empty borders, and a row that is all blanks, have none).
     let mut line = String::new();
-    let mut margin = usize::MAX;
-    let mut measure = |cells: Vec<(String, Option<Class>)>| {
-        draw(&mut line, &cells, &widths);
-        if !line.trim_matches(' ').is_empty() {
-            margin = margin.min(line.len() - line.trim_start_matches(' ').len());
+    let margin = if style.headers {
+        1
+    } else {
+        let mut margin = usize::MAX;
+        for r in rows {
+            draw(&mut line, &row_cells(r), &widths);
+            if !line.trim_matches(' ').is_empty() {
+                margin = margin.min(line.len() - line.trim_start_matches(' ').len());
+            }
+        }
+        if margin == usize::MAX {
+            0
+        } else {
+            margin
         }
     };
-    if style.headers {
-        measure(header_cells());
-    }
-    for r in rows {
-        measure(row_cells(r));
-    }
-    let margin = if margin == usize::MAX { 0 } else { margin };
     let mut write = |cells: Vec<(String, Option<Class>)>| {
         draw(&mut line, &cells, &widths);
         if line.trim_matches(' ').is_empty() {
@@ -231,10 +236,13 @@ fn draw(line: &mut String, cells: &[(String, Option<Class>)], widths: &[usize]) 
     line.clear();
     for ((text, class), w) in cells.iter().zip(widths) {
         let fill = (*w).max(1).saturating_sub(width(text));
-        let padded = format!(" {text}{} ", " ".repeat(fill));
         match class {
-            Some(class) => line.push_str(&color_class(padded, *class)),
-            None => line.push_str(&padded),
+            Some(class) => line.push_str(&color_class(format!(" {text}{} ", " ".repeat(fill)), *class)),
+            None => {
+                line.push(' ');
+                line.push_str(text);
+                line.extend(std::iter::repeat_n(' ', fill + 1));
+            }
         }
     }
 }
