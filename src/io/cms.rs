@@ -21,6 +21,33 @@ pub(crate) enum Shape {
     HealthCheckTable,
 }
 
+/// How many instances a read selects, which decides how their events are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Fleet,
+    Few,
+}
+
+/// What an instance's `instance_events` say, over the actor and lifecycle
+/// events of [`Cms::select_instances`]: quarantined (the newer of
+/// `actor_quarantined` / `_cleared`); restarts, the claims of starts and
+/// restarts (and outcome rows where no journal exists, written before it or
+/// by the control plane) within the window (`__WINDOW__` seconds) and since
+/// the last clearing, so that a crash cannot hide a restart from the budget;
+/// held (the newest of hold, lift, start, restart); and since when the
+/// instance has been creating or deleting.
+const EVENT_FACTS: &str = "
+    (array_agg(e.event_type = 'actor_quarantined' ORDER BY e.created_at DESC, e.id DESC)
+        FILTER (WHERE e.event_type IN ('actor_quarantined', 'actor_quarantine_cleared')))[1] AS quarantined,
+    count(*) FILTER (WHERE ((e.event_type = 'actor_action_claimed' AND e.metadata->>'action' IN ('start', 'restart'))
+                            OR (e.event_type IN ('actor_started', 'actor_restarted') AND NOT e.metadata ? 'run_id'))
+                       AND e.created_at > now() - interval '__WINDOW__ seconds'
+                       AND e.created_at > coalesce(e.cleared, '-infinity')) AS restarts,
+    (array_agg(e.event_type = 'actor_held' ORDER BY e.id DESC)
+        FILTER (WHERE e.event_type IN ('actor_held', 'actor_hold_lifted', 'actor_started', 'actor_restarted')))[1] AS held,
+    max(e.created_at) FILTER (WHERE e.event_type = 'state_change' AND e.new_state = 'creating') AS creating_since,
+    max(e.created_at) FILTER (WHERE e.event_type = 'state_change' AND e.new_state = 'deleting') AS deleting_since";
+
 pub(crate) struct Cms<'a> {
     client: &'a Client,
     schema: String,
@@ -76,7 +103,13 @@ impl<'a> Cms<'a> {
         })
     }
 
-    fn select_instances(&self, filter: &str) -> String {
+    /// The instances the filter selects, with what their `instance_events`
+    /// say. `Reach::Fleet` reads the few actor and lifecycle events of every
+    /// instance in one pass and joins them by hash; `Reach::Few` reads each
+    /// selected instance's events through the index. Both compute the same
+    /// aggregates (see [`EVENT_FACTS`]): four correlated subqueries per
+    /// instance cost 0.8 s at 100k instances, the hash join 0.08 s.
+    fn select_instances(&self, reach: Reach, filter: &str) -> String {
         let s = &self.schema;
         let lhc = match self.shape {
             Shape::LastHealthCheckColumn => "i.last_health_check".to_string(),
@@ -84,46 +117,40 @@ impl<'a> Cms<'a> {
                 "(SELECT max(h.checked_at) FROM {s}.instance_health_checks h WHERE h.instance_id = i.id)"
             ),
         };
-        let window = self.restart_window.as_secs();
-        // Quarantine is the latest of actor_quarantined / _cleared; restarts
-        // count within the window and since the last clearing. Claims count
-        // (a crash cannot hide a restart from the budget); outcome rows only
-        // where no journal exists (written before it, or by the control plane).
+        let facts = EVENT_FACTS.replace("__WINDOW__", &self.restart_window.as_secs().to_string());
+        let events = |on: &str| {
+            format!(
+                "FROM (SELECT e.instance_id, e.id, e.event_type, e.metadata, e.created_at, e.new_state,
+                              max(e.created_at) FILTER (WHERE e.event_type = 'actor_quarantine_cleared')
+                                  OVER (PARTITION BY e.instance_id) AS cleared
+                         FROM {s}.instance_events e
+                        WHERE {on} (e.event_type LIKE 'actor%'
+                               OR (e.event_type = 'state_change' AND e.new_state IN ('creating', 'deleting')))) e"
+            )
+        };
+        let join = match reach {
+            Reach::Fleet => format!(
+                "LEFT JOIN (SELECT e.instance_id, {facts} {} GROUP BY e.instance_id) ev ON ev.instance_id = i.id",
+                events("")
+            ),
+            Reach::Few => format!("LEFT JOIN LATERAL (SELECT {facts} {}) ev ON true", events("e.instance_id = i.id AND")),
+        };
         format!(
             "SELECT i.id, coalesce(i.user_name::text, i.k8s_name::text), i.k8s_name::text, coalesce(i.namespace::text, ''),
                     i.state::text, i.health_status::text, i.instance_actor_orchestration_id::text,
                     {lhc}, i.created_at, now(),
-                    coalesce((SELECT e.event_type = 'actor_quarantined' FROM {s}.instance_events e
-                               WHERE e.instance_id = i.id
-                                 AND e.event_type IN ('actor_quarantined', 'actor_quarantine_cleared')
-                               ORDER BY e.created_at DESC, e.id DESC LIMIT 1), false),
-                    (SELECT count(*) FROM {s}.instance_events e
-                      WHERE e.instance_id = i.id
-                        AND ((e.event_type = 'actor_action_claimed' AND e.metadata->>'action' IN ('start', 'restart'))
-                             OR (e.event_type IN ('actor_started', 'actor_restarted') AND NOT e.metadata ? 'run_id'))
-                        AND e.created_at > now() - interval '{window} seconds'
-                        AND e.created_at > coalesce((SELECT max(c.created_at) FROM {s}.instance_events c
-                                                      WHERE c.instance_id = i.id
-                                                        AND c.event_type = 'actor_quarantine_cleared'),
-                                                    '-infinity')),
-                    coalesce((SELECT e.event_type = 'actor_held' FROM {s}.instance_events e
-                               WHERE e.instance_id = i.id
-                                 AND e.event_type IN ('actor_held', 'actor_hold_lifted', 'actor_started', 'actor_restarted')
-                               ORDER BY e.id DESC LIMIT 1), false),
+                    coalesce(ev.quarantined, false), coalesce(ev.restarts, 0), coalesce(ev.held, false),
                     i.dns_name::text,
-                    CASE WHEN i.state::text IN ('creating', 'deleting') THEN
-                        coalesce((SELECT max(e.created_at) FROM {s}.instance_events e
-                                   WHERE e.instance_id = i.id AND e.event_type = 'state_change'
-                                     AND e.new_state = i.state::text), i.created_at)
-                    END
-               FROM {s}.instances i {filter}"
+                    CASE i.state::text WHEN 'creating' THEN coalesce(ev.creating_since, i.created_at)
+                                       WHEN 'deleting' THEN coalesce(ev.deleting_since, i.created_at) END
+               FROM {s}.instances i {join} {filter}"
         )
     }
 
     /// Every instance (all states: orphans are judged against deleted ones
     /// too), and the database's clock; streamed, one row at a time.
     pub(crate) async fn instances(&self) -> Result<(DateTime<Utc>, Vec<CmsInstance>)> {
-        self.instances_where("", &[]).await
+        self.instances_where(Reach::Fleet, "", &[]).await
     }
 
     /// The instances with these k8s_names (the unique index), and the clock.
@@ -131,7 +158,7 @@ impl<'a> Cms<'a> {
         &self,
         k8s_names: &[String],
     ) -> Result<(DateTime<Utc>, Vec<CmsInstance>)> {
-        self.instances_where("WHERE i.k8s_name = ANY($1)", &[&k8s_names]).await
+        self.instances_where(Reach::Few, "WHERE i.k8s_name = ANY($1)", &[&k8s_names]).await
     }
 
     /// The instances whose row names one of these actors (no index: only
@@ -141,19 +168,20 @@ impl<'a> Cms<'a> {
             return Ok(Vec::new());
         }
         let filter = "WHERE i.instance_actor_orchestration_id = ANY($1)";
-        Ok(self.instances_where(filter, &[&actor_ids]).await?.1)
+        Ok(self.instances_where(Reach::Few, filter, &[&actor_ids]).await?.1)
     }
 
     /// The instances the filter selects, streamed in one row at a time, and
     /// the database's clock.
     async fn instances_where(
         &self,
+        reach: Reach,
         filter: &str,
         params: crate::io::db::Params<'_>,
     ) -> Result<(DateTime<Utc>, Vec<CmsInstance>)> {
         let (mut now, mut out) = (None, Vec::new());
         self.client
-            .each(&self.select_instances(filter), params, |r| {
+            .each(&self.select_instances(reach, filter), params, |r| {
                 now = now.or(r.get(9));
                 out.push(instance_from_row(&r).1);
                 Ok(())
@@ -194,6 +222,7 @@ impl<'a> Cms<'a> {
         // instance): toygres indexes dns_name only where it is not a deleted
         // instance's `__deleted_…` name, so the arm repeats that predicate.
         let sql = self.select_instances(
+            Reach::Few,
             "WHERE i.k8s_name = $1 OR i.user_name = $1
                 OR (i.dns_name = $1 AND i.dns_name NOT LIKE '__deleted_%') ORDER BY i.k8s_name",
         );
