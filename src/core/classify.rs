@@ -104,6 +104,17 @@ pub(crate) struct StoreSnapshot {
     pub(crate) live_locks: i64,
 }
 
+impl StoreSnapshot {
+    /// Add another part of the fleet, read by a statement of its own (the
+    /// queue health comes with one part only).
+    pub(crate) fn absorb(&mut self, other: StoreSnapshot) {
+        self.actors.extend(other.actors);
+        self.queued_starts.extend(other.queued_starts);
+        self.oldest_overdue = self.oldest_overdue.or(other.oldest_overdue);
+        self.live_locks += other.live_locks;
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Facts {
     pub(crate) now: DateTime<Utc>,

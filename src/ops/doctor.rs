@@ -165,7 +165,7 @@ async fn privileges(
 
 /// The fleet read once: are the workers taking the store's work?
 async fn workers(s: &Settings, cms: &Cms<'_>, store: &Store<'_>) -> anyhow::Result<Check> {
-    let facts = read_fleet(cms, store, &s.actor_orchestration).await?;
+    let facts = read_fleet(cms, store, s).await?;
     let (now, oldest, locks) = (facts.now, facts.store.oldest_overdue, facts.store.live_locks);
     let report = classify(&facts, s.stale_after);
     let overdue = match oldest {

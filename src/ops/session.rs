@@ -8,12 +8,13 @@ use tokio_postgres::Client;
 use std::collections::{BTreeSet, HashSet};
 
 use crate::core::classify::{
-    classify_owned, k8s_from_actor_id, orphan_candidates, CmsInstance, Facts, Report, Thresholds,
+    classify_owned, k8s_from_actor_id, orphan_candidates, CmsInstance, Facts, Report, StoreSnapshot,
+    Thresholds,
 };
 use crate::core::guard::diagnose_fleet_wide;
 use crate::io::cms::Cms;
 use crate::io::db::Connect;
-use crate::io::store::{Scope, Store};
+use crate::io::store::{Part, Scope, Store};
 use crate::settings::Settings;
 
 /// How far back restarts count toward the crash-loop budget, by default.
@@ -81,7 +82,7 @@ impl<'c> Session<'c> {
     /// crash-loop budget.
     pub(crate) async fn fleet(&mut self, window: Duration) -> Result<Fleet> {
         self.cms.restart_window = window;
-        let facts = read_fleet(&self.cms, &self.store, &self.settings.actor_orchestration).await?;
+        let facts = read_fleet(&self.cms, &self.store, self.settings).await?;
         Ok(self.classify(facts))
     }
 
@@ -124,9 +125,9 @@ impl<'c> Session<'c> {
 /// The whole fleet: the CMS and the store read at once (on their own
 /// connections), then the few actors the CMS names that are not of the
 /// actor orchestration, then the inputs of the actors that may be orphans.
-pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, orchestration: &str) -> Result<Facts> {
-    let ((now, mut instances), mut snap) =
-        tokio::try_join!(cms.instances(), store.snapshot(Scope::Fleet(orchestration)))?;
+pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, s: &Settings) -> Result<Facts> {
+    let orchestration = &s.actor_orchestration;
+    let ((now, mut instances), mut snap) = tokio::try_join!(cms.instances(), read_store_fleet(store, s))?;
     let elsewhere: Vec<String> = {
         let known: HashSet<&str> = snap.actors.iter().map(|a| a.instance_id.as_str()).collect();
         let ids: BTreeSet<&str> =
@@ -145,6 +146,28 @@ pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, orchestration: 
     let mut facts = Facts { now, instances, store: snap, actor_orchestration: orchestration.to_string() };
     read_orphan_inputs(&mut facts, store).await?;
     Ok(facts)
+}
+
+/// The store's side of the fleet in two halves read at once, the second
+/// on a connection of its own: the statement is CPU-bound on the server, and
+/// a server process uses one core. Where that connection cannot be opened
+/// (the server at `max_connections`, say), the second half is read after
+/// the first, on the one connection.
+async fn read_store_fleet(store: &Store<'_>, s: &Settings) -> Result<StoreSnapshot> {
+    let orchestration = &s.actor_orchestration;
+    let half = |index| Scope::Fleet(orchestration, Part { index, of: 2 });
+    let second = async {
+        match s.store.connect(s.statement_timeout).await {
+            Ok(client) => store.snapshot_on(&client, half(1)).await,
+            Err(e) => {
+                tracing::debug!("no second store connection ({e:#}): both halves on one");
+                store.snapshot(half(1)).await
+            }
+        }
+    };
+    let (mut first, second) = tokio::try_join!(store.snapshot(half(0)), second)?;
+    first.absorb(second);
+    Ok(first)
 }
 
 /// These instances, with the actors they point to and the running actors

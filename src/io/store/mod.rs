@@ -8,7 +8,7 @@ pub(crate) mod prune;
 mod snapshot;
 
 pub(crate) use ledger::Ledger;
-pub(crate) use snapshot::Scope;
+pub(crate) use snapshot::{Part, Scope};
 
 /// How actions reach the actors.
 pub(crate) enum Backend {
@@ -45,6 +45,11 @@ impl<'a> Store<'a> {
     /// The actors in `scope`, queued starts and the fleet's queue health.
     pub(crate) async fn snapshot(&self, scope: Scope<'_>) -> Result<StoreSnapshot> {
         snapshot::read(self.client, &self.schema, scope).await
+    }
+
+    /// [`Store::snapshot`] on another connection to the same store.
+    pub(crate) async fn snapshot_on(&self, client: &Client, scope: Scope<'_>) -> Result<StoreSnapshot> {
+        snapshot::read(client, &self.schema, scope).await
     }
 
     /// Which of these ids the store has an instance of (its primary key).

@@ -1,0 +1,106 @@
+//! The fleet read and the named read see the same facts: the fleet read
+//! takes the instances' events in one pass joined by hash and the store in
+//! two halves on two connections, the named read takes each through the
+//! index. And the halves are still read when no second connection can be
+//! had.
+
+mod common;
+
+use actorctl_testkit::cluster;
+use common::*;
+use serde_json::Value;
+use std::time::Duration;
+
+/// What an instance's events make of it, inserted as the control plane and
+/// actorctl write them (`secs_ago` before now).
+async fn event(fleet: &Fleet, k8s: &str, event_type: &str, metadata: &str, secs_ago: i64) {
+    let sql = format!(
+        "INSERT INTO {s}.instance_events (instance_id, event_type, message, metadata, created_at)
+         SELECT id, $2::text, 'test', $3::text::jsonb, now() - make_interval(secs => $4)
+           FROM {s}.instances WHERE k8s_name = $1",
+        s = fleet.cms()
+    );
+    fleet.pg.execute(&sql, &[&k8s, &event_type, &metadata, &(secs_ago as f64)]).await.unwrap();
+}
+
+fn row<'a>(list: &'a Value, k8s: &str) -> &'a Value {
+    let rows = list["actors"].as_array().unwrap();
+    rows.iter().find(|r| r["k8s_name"] == k8s).unwrap_or_else(|| panic!("{k8s} not listed: {list}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_fleet_read_and_the_named_read_agree() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let names = fleet.add_many("fr", 5).await.unwrap();
+    fleet.wait_recorded(&names, Duration::from_secs(60)).await.unwrap();
+    let claim = r#"{"action": "restart", "run_id": "r1"}"#;
+    // 0: quarantined. 1: quarantined, then cleared, with restarts before
+    // and after the clearing (only the one after counts) and one outside
+    // the window. 2: held, then started again (not held). 3: deleting for
+    // an hour (stuck). 4: nothing.
+    event(&fleet, &names[0], "actor_quarantined", "{}", 60).await;
+    event(&fleet, &names[1], "actor_action_claimed", claim, 7200).await;
+    event(&fleet, &names[1], "actor_action_claimed", claim, 300).await;
+    event(&fleet, &names[1], "actor_quarantined", "{}", 200).await;
+    event(&fleet, &names[1], "actor_quarantine_cleared", "{}", 100).await;
+    event(&fleet, &names[1], "actor_action_claimed", claim, 50).await;
+    event(&fleet, &names[2], "actor_held", "{}", 100).await;
+    event(&fleet, &names[2], "actor_started", "{}", 50).await;
+    fleet.set_state_since(&names[3], "deleting", 3600).await.unwrap();
+
+    let list = list_json(&fleet.url, &["--stuck-after", "30m"]);
+    assert!(list.code <= 1, "{}", list.stderr);
+    let fleet_view: Vec<(String, Value, Value)> = names
+        .iter()
+        .map(|k| (k.clone(), row(&list.json, k)["class"].clone(), row(&list.json, k)["quarantined"].clone()))
+        .collect();
+    assert_eq!(fleet_view[0].2, true, "{}", list.json);
+    assert_eq!(fleet_view[1].2, false, "cleared after it was quarantined: {}", list.json);
+    assert_eq!(fleet_view[2].1, "healthy", "started after the hold: {}", list.json);
+    assert_eq!(fleet_view[3].1, "stuck", "{}", list.json);
+    assert_eq!(fleet_view[4].1, "healthy", "{}", list.json);
+
+    for (k8s, class, quarantined) in &fleet_view {
+        let r = run(&fleet.url, &["show", k8s, "-o", "json", "--stuck-after", "30m"]);
+        let doc = r.json();
+        assert_eq!(&doc["actor"]["class"], class, "{k8s}: {doc}");
+        assert_eq!(&doc["instance"]["quarantined"], quarantined, "{k8s}: {doc}");
+    }
+    let r = run(&fleet.url, &["show", &names[1], "-o", "json"]);
+    assert_eq!(
+        r.json()["instance"]["recent_restarts"],
+        1,
+        "only the claim after the clearing, in the window"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_role_limited_to_two_connections_still_lists_the_whole_fleet() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let names = fleet.add_many("cl", 6).await.unwrap();
+    fleet.wait_recorded(&names, Duration::from_secs(60)).await.unwrap();
+    fleet.drop_timer(&format!("actor-{}", names[0])).await.unwrap();
+    let role = format!("cl_{}", &fleet.db_name[2..10]);
+    let (cms, store) = (fleet.cms(), fleet.store());
+    fleet
+        .pg
+        .batch_execute(&format!(
+            "CREATE ROLE {role} LOGIN PASSWORD 'change-me' CONNECTION LIMIT 2;
+             GRANT USAGE ON SCHEMA {cms}, {store} TO {role};
+             GRANT SELECT ON ALL TABLES IN SCHEMA {cms}, {store} TO {role};"
+        ))
+        .await
+        .unwrap();
+    let url = format!("postgres://{role}:change-me@127.0.0.1:{}/{}", cluster().port, fleet.db_name);
+
+    let whole = list_json(&fleet.url, &[]);
+    let mut c = actorctl(&url);
+    c.env("RUST_LOG", "actorctl=debug").args(["list", "-o", "json"]);
+    let limited = finish(&mut c);
+    assert_eq!(limited.code, whole.code, "{}", limited.stderr);
+    assert!(limited.stderr.contains("no second store connection"), "{}", limited.stderr);
+    let limited = limited.json();
+    assert_eq!(classes(&limited), classes(&whole.json), "{limited}");
+    assert_eq!(classes(&limited).len(), 6);
+    assert_eq!(classes(&limited)[&names[0]], "zombie", "{limited}");
+}
