@@ -162,3 +162,35 @@ proptest! {
         prop_assert_eq!(String::from_utf8(out).unwrap(), comfy_table(&report, &refs, style));
     }
 }
+
+/// `list -o json` as one pretty-printed document built whole.
+fn whole_json(rows: &[&Row], diagnosis: &Diagnosis) -> String {
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        actors: Vec<actors::ActorJson<'a>>,
+        summary: std::collections::BTreeMap<&'static str, usize>,
+        diagnosis: &'a Diagnosis,
+    }
+    let actors = rows.iter().map(|r| actors::ActorJson::from(*r)).collect();
+    serde_json::to_string_pretty(&Doc { actors, summary: actors::summary(rows), diagnosis }).unwrap() + "\n"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The JSON rendered in chunks on two threads is, byte for byte, the
+    /// document built whole.
+    #[test]
+    fn the_chunked_json_is_the_whole_document(rows in prop::collection::vec((row(), any::<Option<u32>>()), 0..9),
+                                              chunk in 1usize..4, message in prop::option::of(text())) {
+        let rows: Vec<Row> = rows
+            .into_iter()
+            .map(|(r, at)| Row { last_health_check: at.and_then(|s| Utc.timestamp_opt(i64::from(s), 0).single()), ..r })
+            .collect();
+        let refs: Vec<&Row> = rows.iter().collect();
+        let diagnosis = Diagnosis { message, ..Diagnosis::default() };
+        let mut out = Vec::new();
+        actors::write_json_chunked(&mut out, &refs, &diagnosis, chunk).unwrap();
+        prop_assert_eq!(String::from_utf8(out).unwrap(), whole_json(&refs, &diagnosis));
+    }
+}
