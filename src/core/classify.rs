@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::time::Duration;
 
 use super::model::{ActorStatus, InstanceState, Name};
-use super::timefmt::{compact, relative};
+use super::timefmt::{compact, Relative};
 
 /// One row of `toygres_cms.instances`, as far as actorctl needs it.
 #[derive(Debug, Clone, PartialEq)]
@@ -347,8 +347,8 @@ impl Ctx {
         at.is_none_or(|at| self.now - at > self.t)
     }
 
-    fn age(&self, at: Option<DateTime<Utc>>) -> String {
-        relative(at, self.now)
+    fn age(&self, at: Option<DateTime<Utc>>) -> Relative {
+        Relative(at, self.now)
     }
 
     fn instance_row(
@@ -386,7 +386,7 @@ impl Ctx {
         row.actor_created_at = a.created_at;
         row.last_progress = progress;
         row.next_timer = a.next_timer;
-        let health = format!("last health check {}", self.age(row.last_health_check));
+        let health = self.age(row.last_health_check);
         if a.status.is_finished() {
             row.class = Class::Dead;
             row.evidence = format!("actor {} ({})", a.status, self.age(a.completed_at.or(progress)));
@@ -394,7 +394,8 @@ impl Ctx {
         }
         if !a.status.is_running() {
             row.class = Class::Zombie;
-            row.evidence = format!("actor in unexpected store status {:?}; {health}", a.status);
+            row.evidence =
+                format!("actor in unexpected store status {:?}; last health check {health}", a.status);
             return;
         }
         let waiting = a.queued_messages + a.queued_activities > 0 || a.locked;
@@ -402,7 +403,7 @@ impl Ctx {
         if let Some(w) = a.waiting_on.as_ref().filter(|w| self.older_than_t(w.since)) {
             row.class = Class::Zombie;
             row.evidence = format!(
-                "actor {} but{activity}, over {}; {health}",
+                "actor {} but{activity}, over {}; last health check {health}",
                 a.status,
                 self.t_text,
                 activity = self.activity_note(w).trim_start_matches(','),
@@ -426,13 +427,17 @@ impl Ctx {
         } else if self.older_than_t(row.last_health_check) {
             row.class = Class::Stale;
             row.evidence = format!(
-                "actor progressing (last progress {}{activity}) but {health}, threshold {}",
+                "actor progressing (last progress {}{activity}) but last health check {health}, threshold {}",
                 self.age(progress),
                 self.t_text
             );
         } else {
             row.class = Class::Healthy;
-            row.evidence = format!("actor {}, {health}{}{activity}", a.status, self.timer_note(a.next_timer));
+            row.evidence = format!(
+                "actor {}, last health check {health}{}{activity}",
+                a.status,
+                self.timer_note(a.next_timer)
+            );
         }
     }
 
@@ -481,12 +486,8 @@ impl Ctx {
         Some(row)
     }
 
-    fn timer_note(&self, next: Option<DateTime<Utc>>) -> String {
-        match next {
-            Some(t) if t <= self.now => format!(", loop timer overdue since {}", self.age(Some(t))),
-            Some(t) => format!(", loop timer {}", self.age(Some(t))),
-            None => String::new(),
-        }
+    fn timer_note(&self, next: Option<DateTime<Utc>>) -> TimerNote {
+        TimerNote(next, self.now)
     }
 
     fn fill_from_queued_start(&self, row: &mut Row, q: &QueuedStart) {
@@ -502,6 +503,19 @@ impl Ctx {
         } else {
             row.class = Class::Healthy;
             row.evidence = format!("actor starting: start queued {}", self.age(Some(q.queued_at)));
+        }
+    }
+}
+
+/// ", loop timer in 25s", ", loop timer overdue since 3m ago", or nothing.
+struct TimerNote(Option<DateTime<Utc>>, DateTime<Utc>);
+
+impl std::fmt::Display for TimerNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(t) if t <= self.1 => write!(f, ", loop timer overdue since {}", Relative(Some(t), self.1)),
+            Some(t) => write!(f, ", loop timer {}", Relative(Some(t), self.1)),
+            None => Ok(()),
         }
     }
 }

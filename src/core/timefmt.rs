@@ -5,29 +5,51 @@ use std::time::Duration;
 
 /// Compact age of `t` relative to `now`: "7m ago", "in 25s", "never".
 pub(crate) fn relative(t: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
-    let Some(t) = t else {
-        return "never".to_string();
-    };
-    let ms = (now - t).num_milliseconds();
-    if ms >= 0 {
-        format!("{} ago", compact((ms / 1000).unsigned_abs()))
-    } else {
-        // Round the future up: a timer 0.4 s away is "in 1s", not "0s ago".
-        format!("in {}", compact((ms.unsigned_abs()).div_ceil(1000)))
+    Relative(t, now).to_string()
+}
+
+/// [`relative`] as it is written into a longer text, without a String of
+/// its own (the classification writes two or three per row).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Relative(pub(crate) Option<DateTime<Utc>>, pub(crate) DateTime<Utc>);
+
+impl std::fmt::Display for Relative {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some(t) = self.0 else {
+            return f.write_str("never");
+        };
+        let ms = (self.1 - t).num_milliseconds();
+        if ms >= 0 {
+            write!(f, "{} ago", Compact((ms / 1000).unsigned_abs()))
+        } else {
+            // Round the future up: a timer 0.4 s away is "in 1s", not "0s ago".
+            write!(f, "in {}", Compact((ms.unsigned_abs()).div_ceil(1000)))
+        }
     }
 }
 
 /// "45s", "7m", "3h12m", "2d4h": two units at most, like kubectl.
 pub(crate) fn compact(secs: u64) -> String {
-    let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
-    match (d, h, m) {
-        (0, 0, 0) => format!("{s}s"),
-        (0, 0, _) if s == 0 || m >= 10 => format!("{m}m"),
-        (0, 0, _) => format!("{m}m{s}s"),
-        (0, _, _) if m == 0 => format!("{h}h"),
-        (0, _, _) => format!("{h}h{m}m"),
-        _ if h == 0 => format!("{d}d"),
-        _ => format!("{d}d{h}h"),
+    Compact(secs).to_string()
+}
+
+/// [`compact`], written in place.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Compact(pub(crate) u64);
+
+impl std::fmt::Display for Compact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let secs = self.0;
+        let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
+        match (d, h, m) {
+            (0, 0, 0) => write!(f, "{s}s"),
+            (0, 0, _) if s == 0 || m >= 10 => write!(f, "{m}m"),
+            (0, 0, _) => write!(f, "{m}m{s}s"),
+            (0, _, _) if m == 0 => write!(f, "{h}h"),
+            (0, _, _) => write!(f, "{h}h{m}m"),
+            _ if h == 0 => write!(f, "{d}d"),
+            _ => write!(f, "{d}d{h}h"),
+        }
     }
 }
 
