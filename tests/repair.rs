@@ -215,6 +215,11 @@ async fn crash_then_converge(step: &str) {
     let r = finish(actorctl(&fleet.url).args(["restart", &k8s]).env("ACTORCTL_TEST_CRASH_AFTER", step));
     assert!(r.code != 0, "the hook must crash the process");
     assert!(r.stderr.contains(&format!("crashing after {step}")), "{}", r.stderr);
+    if step == "cancel" {
+        // The cancellation was requested, not yet taken: under load the
+        // runtime may take a moment, and until then the old actor still runs.
+        fleet.wait_status(&actor(&k8s), "Failed", Duration::from_secs(30)).await.unwrap();
+    }
 
     let l = list_json(&fleet.url, &["--stale-after", "5s"]);
     let class = classes(&l.json)[&k8s].clone();
