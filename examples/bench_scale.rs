@@ -2,7 +2,7 @@
 //! N instances straight in SQL (testkit `scale`: 96% healthy, 1% each stale,
 //! zombie, missing and dead, N/200 orphans; DEPTH earlier executions per
 //! actor) in a throwaway PostgreSQL with a live runtime, checks that `list`
-//! reports exactly the seeded classes, then times, interleaved, 3 runs each
+//! reports exactly the seeded classes, then times, interleaved, 3 runs (`BENCH_RUNS`) each
 //! of: the floor (psql with the four plain reads any classifier needs, rows
 //! discarded), `list -o json`, `list`, `show`, `restart --dry-run`, a real
 //! `restart` (of a different stale instance each run) and
@@ -22,7 +22,6 @@ use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 3;
 /// Seeded progress is at most minutes old, old rows two days: a day's
 /// threshold keeps every class put however long the benchmark runs.
 const STALE_AFTER: &str = "1d";
@@ -67,11 +66,18 @@ async fn main() -> anyhow::Result<()> {
         db_bytes as f64 / (1u64 << 30) as f64
     );
 
+    // Vacuum and checkpoint the seeded rows now, so that no timed run
+    // shares the machine with autovacuum or the checkpointer.
+    eprintln!("bench: vacuum, analyze, checkpoint…");
+    fleet.pg.batch_execute("VACUUM (ANALYZE)").await?;
+    fleet.pg.batch_execute("CHECKPOINT").await?;
     eprintln!("bench: export ACTORCTL_DATABASE_URL='{url}' ACTORCTL_STALE_AFTER={STALE_AFTER}");
+    // BENCH_RUNS: more runs for a steadier median on a noisy machine.
+    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(3).max(1);
     let healthy = scale::names_of("healthy", n, 1).remove(0);
-    let stale = scale::names_of("stale", n, RUNS + 1);
-    anyhow::ensure!(stale.len() == RUNS + 1, "N too small for {} stale instances", RUNS + 1);
-    let dry_target = stale[RUNS].clone();
+    let stale = scale::names_of("stale", n, runs + 1);
+    anyhow::ensure!(stale.len() == runs + 1, "N too small for {} stale instances", runs + 1);
+    let dry_target = stale[runs].clone();
     let psql = {
         let p = pg_bin_dir().map(|d| d.join("psql")).ok().filter(|p| p.is_file());
         p.map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|| "psql".into())
@@ -113,7 +119,7 @@ async fn main() -> anyhow::Result<()> {
     // Warm the server's caches once (untimed), like an operator's second look.
     measure(&cases[0].program, &cases[0].args, &url, cap, false)?;
     let mut checked = None;
-    for (round, victim) in stale.iter().take(RUNS).enumerate() {
+    for (round, victim) in stale.iter().take(runs).enumerate() {
         for (k, case) in cases.iter_mut().enumerate() {
             if case.failure.is_some() {
                 continue; // a failed command is not repeated: it costs the same each time
@@ -186,7 +192,7 @@ async fn main() -> anyhow::Result<()> {
         seeded.elapsed.as_secs_f64()
     );
     println!(
-        "actorctl runs with --stale-after {STALE_AFTER} --actor-interval {ACTOR_INTERVAL}{}; median and peak of {RUNS} interleaved runs\n",
+        "actorctl runs with --stale-after {STALE_AFTER} --actor-interval {ACTOR_INTERVAL}{}; median and peak of {runs} interleaved runs\n",
         std::env::var("BENCH_STATEMENT_TIMEOUT").map(|t| format!(" --statement-timeout {t}")).unwrap_or_default()
     );
     println!("| command at N={n} (DEPTH {depth}) | median | peak RSS | × floor |");
@@ -201,7 +207,7 @@ async fn main() -> anyhow::Result<()> {
             _ => {
                 let med = case.median();
                 let note = match &case.failure {
-                    Some((why, _)) => format!(" ({} of {RUNS} runs; then {})", case.runs.len(), why),
+                    Some((why, _)) => format!(" ({} of {runs} runs; then {})", case.runs.len(), why),
                     None => String::new(),
                 };
                 println!(
