@@ -108,7 +108,7 @@ impl<'a> Cms<'a> {
     /// instance in one pass and joins them by hash; `Reach::Few` reads each
     /// selected instance's events through the index. Both compute the same
     /// aggregates (see [`EVENT_FACTS`]): four correlated subqueries per
-    /// instance cost 0.8 s at 100k instances, the hash join 0.08 s.
+    /// instance cost 0.5–0.8 s at 100k instances, the hash join 0.08 s.
     fn select_instances(&self, reach: Reach, filter: &str) -> String {
         let s = &self.schema;
         let lhc = match self.shape {
