@@ -185,14 +185,17 @@ pub(crate) fn lock_timeout(statement_timeout: Duration) -> Duration {
 
 /// The `SET`s every session starts with. JIT compilation off (PostgreSQL
 /// 11 on; older servers have no such setting): the fleet read's plan looks
-/// costly to the planner, which then spends half a second compiling a query
-/// that runs in less.
+/// costly to the planner, which then spends a second compiling a query that
+/// runs in less. The statement timeout comes last, so that it bounds the
+/// session's statements, not its own set-up (a timeout of a millisecond
+/// would otherwise fail the connection instead of the read it was meant for).
 pub(crate) fn session_settings(statement_timeout: Duration) -> String {
     format!(
-        "SET statement_timeout = {}; SET lock_timeout = {}; \
-         SELECT set_config('jit', 'off', false) WHERE current_setting('server_version_num')::int >= 110000",
-        statement_timeout.as_millis(),
-        lock_timeout(statement_timeout).as_millis()
+        "SET lock_timeout = {}; \
+         SELECT set_config('jit', 'off', false) WHERE current_setting('server_version_num')::int >= 110000; \
+         SET statement_timeout = {}",
+        lock_timeout(statement_timeout).as_millis(),
+        statement_timeout.as_millis()
     )
 }
 
@@ -369,6 +372,8 @@ mod tests {
     fn the_lock_wait_ends_before_the_statement() {
         assert_eq!(lock_timeout(Duration::from_secs(30)), Duration::from_secs(15));
         assert_eq!(lock_timeout(Duration::ZERO), Duration::ZERO);
-        assert!(session_settings(Duration::from_secs(2)).contains("lock_timeout = 1000"));
+        let set = session_settings(Duration::from_secs(2));
+        assert!(set.contains("lock_timeout = 1000"), "{set}");
+        assert!(set.ends_with("SET statement_timeout = 2000"), "the timeout bounds what follows: {set}");
     }
 }
