@@ -23,16 +23,6 @@ fn types(events: &[Value]) -> Vec<String> {
     events.iter().map(|e| e["event"].as_str().unwrap().to_string()).collect()
 }
 
-/// An event written straight into the trail (an old one, or issue 10's journal row).
-async fn insert_event(fleet: &Fleet, k8s: &str, event_type: &str, age_secs: i64, meta: Value) {
-    let sql = format!(
-        "INSERT INTO {s}.instance_events (instance_id, event_type, metadata, created_at)
-         SELECT id, $2, $3, now() - make_interval(secs => $4::float8) FROM {s}.instances WHERE k8s_name = $1",
-        s = fleet.cms()
-    );
-    fleet.pg.execute(&sql, &[&k8s, &event_type, &meta, &(age_secs as f64)]).await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_trail_lists_every_action_and_filters() {
     let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
@@ -76,17 +66,13 @@ async fn the_trail_lists_every_action_and_filters() {
         vec!["claimed", "restarted"],
         "by user name"
     );
-    insert_event(&fleet, a, "actor_restarted", 2 * 3600, serde_json::json!({"reason": "old"})).await;
+    fleet.insert_event(a, "actor_restarted", 2 * 3600, serde_json::json!({"reason": "old"})).await.unwrap();
     assert_eq!(events_json(&fleet.url, &["--since", "1h"]).len(), 4, "the 2h-old row is left out");
     assert_eq!(events_json(&fleet.url, &["--since", "3h"]).len(), 5);
-    insert_event(
-        &fleet,
-        names[2].as_str(),
-        "actor_action_claimed",
-        0,
-        serde_json::json!({"run_id": "run-42"}),
-    )
-    .await;
+    fleet
+        .insert_event(names[2].as_str(), "actor_action_claimed", 0, serde_json::json!({"run_id": "run-42"}))
+        .await
+        .unwrap();
     let run42 = events_json(&fleet.url, &["--run", "run-42"]);
     assert_eq!(types(&run42), vec!["claimed"], "{run42:?}");
     assert_eq!(run42[0]["k8s_name"], names[2].as_str());

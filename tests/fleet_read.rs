@@ -11,18 +11,6 @@ use common::*;
 use serde_json::Value;
 use std::time::Duration;
 
-/// What an instance's events make of it, inserted as the control plane and
-/// actorctl write them (`secs_ago` before now).
-async fn event(fleet: &Fleet, k8s: &str, event_type: &str, metadata: &str, secs_ago: i64) {
-    let sql = format!(
-        "INSERT INTO {s}.instance_events (instance_id, event_type, message, metadata, created_at)
-         SELECT id, $2::text, 'test', $3::text::jsonb, now() - make_interval(secs => $4)
-           FROM {s}.instances WHERE k8s_name = $1",
-        s = fleet.cms()
-    );
-    fleet.pg.execute(&sql, &[&k8s, &event_type, &metadata, &(secs_ago as f64)]).await.unwrap();
-}
-
 fn row<'a>(list: &'a Value, k8s: &str) -> &'a Value {
     let rows = list["actors"].as_array().unwrap();
     rows.iter().find(|r| r["k8s_name"] == k8s).unwrap_or_else(|| panic!("{k8s} not listed: {list}"))
@@ -33,19 +21,19 @@ async fn the_fleet_read_and_the_named_read_agree() {
     let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
     let names = fleet.add_many("fr", 5).await.unwrap();
     fleet.wait_recorded(&names, Duration::from_secs(60)).await.unwrap();
-    let claim = r#"{"action": "restart", "run_id": "r1"}"#;
+    let claim = || serde_json::json!({"action": "restart", "run_id": "r1"});
     // 0: quarantined. 1: quarantined, then cleared, with restarts before
     // and after the clearing (only the one after counts) and one outside
     // the window. 2: held, then started again (not held). 3: deleting for
     // an hour (stuck). 4: nothing.
-    event(&fleet, &names[0], "actor_quarantined", "{}", 60).await;
-    event(&fleet, &names[1], "actor_action_claimed", claim, 7200).await;
-    event(&fleet, &names[1], "actor_action_claimed", claim, 300).await;
-    event(&fleet, &names[1], "actor_quarantined", "{}", 200).await;
-    event(&fleet, &names[1], "actor_quarantine_cleared", "{}", 100).await;
-    event(&fleet, &names[1], "actor_action_claimed", claim, 50).await;
-    event(&fleet, &names[2], "actor_held", "{}", 100).await;
-    event(&fleet, &names[2], "actor_started", "{}", 50).await;
+    fleet.insert_event(&names[0], "actor_quarantined", 60, serde_json::json!({})).await.unwrap();
+    fleet.insert_event(&names[1], "actor_action_claimed", 7200, claim()).await.unwrap();
+    fleet.insert_event(&names[1], "actor_action_claimed", 300, claim()).await.unwrap();
+    fleet.insert_event(&names[1], "actor_quarantined", 200, serde_json::json!({})).await.unwrap();
+    fleet.insert_event(&names[1], "actor_quarantine_cleared", 100, serde_json::json!({})).await.unwrap();
+    fleet.insert_event(&names[1], "actor_action_claimed", 50, claim()).await.unwrap();
+    fleet.insert_event(&names[2], "actor_held", 100, serde_json::json!({})).await.unwrap();
+    fleet.insert_event(&names[2], "actor_started", 50, serde_json::json!({})).await.unwrap();
     fleet.set_state_since(&names[3], "deleting", 3600).await.unwrap();
 
     let list = list_json(&fleet.url, &["--stuck-after", "30m"]);

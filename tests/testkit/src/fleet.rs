@@ -391,6 +391,24 @@ impl Fleet {
         Ok(())
     }
 
+    /// An event written straight into the trail, `age_secs` old, as the
+    /// control plane or an earlier actorctl wrote it.
+    pub async fn insert_event(
+        &self,
+        k8s_name: &str,
+        event_type: &str,
+        age_secs: i64,
+        metadata: serde_json::Value,
+    ) -> Result<()> {
+        let sql = format!(
+            "INSERT INTO {s}.instance_events (instance_id, event_type, metadata, created_at)
+             SELECT id, $2, $3, now() - make_interval(secs => $4::float8) FROM {s}.instances WHERE k8s_name = $1",
+            s = self.cms()
+        );
+        self.pg.execute(&sql, &[&k8s_name, &event_type, &metadata, &(age_secs as f64)]).await?;
+        Ok(())
+    }
+
     /// A stuck lifecycle: the instance moved to `state` `secs` ago (as
     /// toygres records it: a `state_change` event) and stayed there.
     pub async fn set_state_since(&self, k8s_name: &str, state: &str, secs: i64) -> Result<()> {
