@@ -386,7 +386,7 @@ impl Ctx {
         row.actor_created_at = a.created_at;
         row.last_progress = progress;
         row.next_timer = a.next_timer;
-        let health = self.age(row.last_health_check);
+        let health = HealthNote(self.age(row.last_health_check));
         if a.status.is_finished() {
             row.class = Class::Dead;
             row.evidence = format!("actor {} ({})", a.status, self.age(a.completed_at.or(progress)));
@@ -394,8 +394,7 @@ impl Ctx {
         }
         if !a.status.is_running() {
             row.class = Class::Zombie;
-            row.evidence =
-                format!("actor in unexpected store status {:?}; last health check {health}", a.status);
+            row.evidence = format!("actor in unexpected store status {:?}; {health}", a.status);
             return;
         }
         let waiting = a.queued_messages + a.queued_activities > 0 || a.locked;
@@ -403,7 +402,7 @@ impl Ctx {
         if let Some(w) = a.waiting_on.as_ref().filter(|w| self.older_than_t(w.since)) {
             row.class = Class::Zombie;
             row.evidence = format!(
-                "actor {} but{activity}, over {}; last health check {health}",
+                "actor {} but{activity}, over {}; {health}",
                 a.status,
                 self.t_text,
                 activity = self.activity_note(w).trim_start_matches(','),
@@ -427,17 +426,13 @@ impl Ctx {
         } else if self.older_than_t(row.last_health_check) {
             row.class = Class::Stale;
             row.evidence = format!(
-                "actor progressing (last progress {}{activity}) but last health check {health}, threshold {}",
+                "actor progressing (last progress {}{activity}) but {health}, threshold {}",
                 self.age(progress),
                 self.t_text
             );
         } else {
             row.class = Class::Healthy;
-            row.evidence = format!(
-                "actor {}, last health check {health}{}{activity}",
-                a.status,
-                self.timer_note(a.next_timer)
-            );
+            row.evidence = format!("actor {}, {health}{}{activity}", a.status, self.timer_note(a.next_timer));
         }
     }
 
@@ -504,6 +499,15 @@ impl Ctx {
             row.class = Class::Healthy;
             row.evidence = format!("actor starting: start queued {}", self.age(Some(q.queued_at)));
         }
+    }
+}
+
+/// "last health check 3m ago", written in place.
+struct HealthNote(Relative);
+
+impl std::fmt::Display for HealthNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "last health check {}", self.0)
     }
 }
 

@@ -44,7 +44,7 @@ impl<'a> Store<'a> {
 
     /// The actors in `scope`, queued starts and the fleet's queue health.
     pub(crate) async fn snapshot(&self, scope: Scope<'_>) -> Result<StoreSnapshot> {
-        snapshot::read(self.client, &self.schema, scope).await
+        self.snapshot_on(self.client, scope).await
     }
 
     /// [`Store::snapshot`] on another connection to the same store.
