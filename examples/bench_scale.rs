@@ -13,9 +13,8 @@
 //!     bench_scale <path to actorctl> [N=100000] [DEPTH=1]
 
 use actorctl_testkit::cluster::pg_bin_dir;
-use actorctl_testkit::scale::{self, Templates, TEMPLATE_DEAD, TEMPLATE_LIVE};
+use actorctl_testkit::scale::{self, Templates};
 use actorctl_testkit::{Cluster, Fleet, FleetOptions, ACTOR_ORCHESTRATION};
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::Path;
@@ -153,7 +152,9 @@ async fn main() -> anyhow::Result<()> {
                 continue;
             }
             if k == 1 && checked.is_none() {
-                check_classes(&m.stdout, n)?;
+                let doc: serde_json::Value = serde_json::from_slice(&m.stdout)?;
+                scale::check_listed(&doc, n)?;
+                eprintln!("bench: list -o json reports exactly the seeded classes");
                 checked = Some(round);
                 m.stdout = Vec::new();
             }
@@ -369,48 +370,6 @@ fn measure(program: &str, args: &[String], url: &str, cap: Duration, keep: bool)
     // time itself exits with the command's status; killed, 128 + signal.
     let code = if time && code == Some(128 + libc::SIGKILL) { None } else { code };
     Ok(Measured { wall, rss_kib, code, stdout, stderr })
-}
-
-/// `list -o json` must report exactly the seeded classes, and no fleet-wide
-/// diagnosis; otherwise the figures would measure another fleet.
-fn check_classes(stdout: &[u8], n: u64) -> anyhow::Result<()> {
-    let doc: serde_json::Value = serde_json::from_slice(stdout)?;
-    let want = scale::expected_counts(n);
-    let got: BTreeMap<String, u64> = doc["summary"]
-        .as_object()
-        .map(|m| {
-            m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_u64()?))).filter(|(_, v)| *v > 0).collect()
-        })
-        .unwrap_or_default();
-    let want_nonzero: BTreeMap<String, u64> =
-        want.iter().filter(|(_, v)| **v > 0).map(|(k, v)| (k.clone(), *v)).collect();
-    let mut wrong = Vec::new();
-    for row in doc["actors"].as_array().into_iter().flatten() {
-        let name = row["name"].as_str().unwrap_or_default();
-        let class = row["class"].as_str().unwrap_or_default();
-        let expected = match name {
-            "scale-tpl-live" => "healthy",
-            "scale-tpl-dead" => "dead",
-            _ => name.strip_prefix("sc-").and_then(|r| r.split('-').next()).unwrap_or("?"),
-        };
-        if class != expected {
-            wrong.push(format!("  {name}: {class}, seeded {expected}: {}", row["evidence"]));
-        }
-    }
-    let diag = &doc["diagnosis"];
-    let diagnosed =
-        diag["workers_down"] == true || diag["fleet_wide"] == true || diag["workers_stalled"] == true;
-    if got != want_nonzero || !wrong.is_empty() || diagnosed {
-        let sample: Vec<String> = wrong.iter().take(10).cloned().collect();
-        anyhow::bail!(
-            "list does not report the seeded fleet: got {got:?}, seeded {want_nonzero:?} (templates {TEMPLATE_LIVE}, {TEMPLATE_DEAD}); \
-             diagnosis {diag}; {} rows classified otherwise than seeded, e.g.\n{}",
-            wrong.len(),
-            sample.join("\n")
-        );
-    }
-    eprintln!("bench: list -o json reports exactly the seeded classes: {got:?}");
-    Ok(())
 }
 
 fn mem_total_kib() -> u64 {

@@ -1,12 +1,12 @@
 //! The fleet read and the named read see the same facts: the fleet read
 //! takes the instances' events in one pass joined by hash and the store in
-//! two halves on two connections, the named read takes each through the
-//! index. And the halves are still read when no second connection can be
-//! had.
+//! two halves (split at the median actor) on two connections, the named
+//! read takes each through the index. The halves read every actor once,
+//! and are still read when no second connection can be had.
 
 mod common;
 
-use actorctl_testkit::cluster;
+use actorctl_testkit::{cluster, scale, ACTOR_ORCHESTRATION};
 use common::*;
 use serde_json::Value;
 use std::time::Duration;
@@ -91,4 +91,58 @@ async fn a_role_limited_to_two_connections_still_lists_the_whole_fleet() {
     assert_eq!(classes(&limited), classes(&whole.json), "{limited}");
     assert_eq!(classes(&limited).len(), 6);
     assert_eq!(classes(&limited)[&names[0]], "zombie", "{limited}");
+}
+
+/// A fleet written in SQL (1,000 instances of every class, each actor two
+/// executions deep) and, sorting after its actors, 3,000 instances of a
+/// lifecycle orchestration: the store is read in two halves split at the
+/// median actor, each with about half the actors, and together with every
+/// actor once (the classes are exactly the seeded ones).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_two_store_halves_read_every_actor_once() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let templates = scale::Templates::capture(&fleet).await.unwrap();
+    let n = 1000;
+    scale::seed(&fleet, &templates, n, 2).await.unwrap();
+    fleet
+        .pg
+        .batch_execute(&format!(
+            "INSERT INTO {}.instances (instance_id, orchestration_name, current_execution_id, created_at, updated_at)
+             SELECT 'zz-create-' || g, 'toygres-orchestrations::orchestration::create-instance', 1, now(), now()
+               FROM generate_series(1, 3000) g;
+             ANALYZE",
+            fleet.store()
+        ))
+        .await
+        .unwrap();
+
+    let mut c = actorctl(&fleet.url);
+    c.env("RUST_LOG", "actorctl=debug").args([
+        "list",
+        "-o",
+        "json",
+        "--stale-after",
+        "1d",
+        "--actor-interval",
+        "30s",
+    ]);
+    let r = finish(&mut c);
+    let halves: Vec<usize> = r
+        .stderr
+        .lines()
+        .find_map(|l| l.split_once("the store read in two halves, split at actor ").map(|(_, rest)| rest))
+        .and_then(|rest| rest.split_once(": "))
+        .map(|(_, counts)| {
+            counts.split(|c: char| !c.is_ascii_digit()).filter_map(|d| d.parse().ok()).collect()
+        })
+        .unwrap_or_else(|| panic!("the store was not read in two halves: {}", r.stderr));
+    assert_eq!(halves.len(), 2, "{}", r.stderr);
+    let actors = halves[0] + halves[1];
+    let sql = format!("SELECT count(*) FROM {}.instances WHERE orchestration_name = $1", fleet.store());
+    let stored: i64 = fleet.pg.query_one(&sql, &[&ACTOR_ORCHESTRATION]).await.unwrap().get(0);
+    assert_eq!(actors as i64, stored, "each actor in one half: {}", r.stderr);
+    for half in &halves {
+        assert!(*half * 4 > actors, "a half of {half} of {actors} actors: {}", r.stderr);
+    }
+    scale::check_listed(&r.json(), n).unwrap();
 }

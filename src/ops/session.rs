@@ -148,24 +148,33 @@ pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, s: &Settings) -
     Ok(facts)
 }
 
-/// The store's side of the fleet in two halves read at once, the second
-/// on a connection of its own: the statement is CPU-bound on the server, and
-/// a server process uses one core. Where that connection cannot be opened
-/// (the server at `max_connections`, say), the second half is read after
-/// the first, on the one connection.
+/// The store's side of the fleet in two halves read at once, split at the
+/// median actor id, the second on a connection of its own: the statement
+/// is CPU-bound on the server, and a server process uses one core. Where
+/// that connection cannot be opened (the server at `max_connections`,
+/// say), the second half is read after the first, on the one connection.
 async fn read_store_fleet(store: &Store<'_>, s: &Settings) -> Result<StoreSnapshot> {
     let orchestration = &s.actor_orchestration;
-    let half = |index| Scope::Fleet(orchestration, Part { index, of: 2 });
+    let (key, client) = tokio::join!(store.split_key(orchestration), s.store.connect(s.statement_timeout));
+    let Some(key) = key? else {
+        return store.snapshot(Scope::Fleet(orchestration, Part::Whole)).await;
+    };
     let second = async {
-        match s.store.connect(s.statement_timeout).await {
-            Ok(client) => store.snapshot_on(&client, half(1)).await,
+        match &client {
+            Ok(client) => store.snapshot_on(client, Scope::Fleet(orchestration, Part::From(&key))).await,
             Err(e) => {
                 tracing::debug!("no second store connection ({e:#}): both halves on one");
-                store.snapshot(half(1)).await
+                store.snapshot(Scope::Fleet(orchestration, Part::From(&key))).await
             }
         }
     };
-    let (mut first, second) = tokio::try_join!(store.snapshot(half(0)), second)?;
+    let first = store.snapshot(Scope::Fleet(orchestration, Part::Below(&key)));
+    let (mut first, second) = tokio::try_join!(first, second)?;
+    tracing::debug!(
+        "the store read in two halves, split at actor {key}: {} and {} actors",
+        first.actors.len(),
+        second.actors.len()
+    );
     first.absorb(second);
     Ok(first)
 }

@@ -52,6 +52,11 @@ impl<'a> Store<'a> {
         snapshot::read(client, &self.schema, scope).await
     }
 
+    /// Where to split the fleet read in two halves (see [`Part`]).
+    pub(crate) async fn split_key(&self, orchestration: &str) -> Result<Option<String>> {
+        snapshot::split_key(self.client, &self.schema, orchestration).await
+    }
+
     /// Which of these ids the store has an instance of (its primary key).
     pub(crate) async fn existing(&self, ids: &[String]) -> Result<Vec<String>> {
         if ids.is_empty() {

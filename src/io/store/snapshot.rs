@@ -17,41 +17,50 @@ use crate::io::db::Sql;
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Scope<'a> {
     /// Every instance of the actor orchestration, or one part of them.
-    Fleet(&'a str, Part),
+    Fleet(&'a str, Part<'a>),
     /// These instance ids, of any orchestration.
     Ids(&'a [String]),
 }
 
-/// One of `of` parts of the fleet, by the hash of the instance id: every
-/// row of an actor (instance, execution, history, queue items) falls in the
-/// same part, so each actor is read whole by one statement. The fleet-wide
-/// queue health comes with part 0.
+/// The fleet whole, or one of two halves split at an actor id (see
+/// [`split_key`]): ids below it, and the rest. Every row of an actor
+/// (instance, execution, history, queue items) falls in the same half, so
+/// each actor is read whole by one statement; and each half reads only its
+/// own range of the tables' indexes. The fleet-wide queue health comes with
+/// the whole and the first half.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Part {
-    pub(crate) index: u32,
-    pub(crate) of: u32,
+pub(crate) enum Part<'a> {
+    Whole,
+    Below(&'a str),
+    From(&'a str),
 }
 
-impl Part {
+impl Part<'_> {
+    /// The condition on `column` ($2 is the split key).
     fn filter(&self, column: &str) -> String {
-        match self.of {
-            0 | 1 => "true".to_string(),
-            of => format!("(hashtext({column}) & 2147483647) % {of} = {}", self.index),
+        match self {
+            Part::Whole => "true".to_string(),
+            Part::Below(_) => format!("{column} < $2"),
+            Part::From(_) => format!("{column} >= $2"),
         }
     }
 }
 
 impl Scope<'_> {
-    /// The filters on `instances i`, on `orchestrator_queue q` ($1), and
-    /// whether the statement reports the fleet's queue health.
-    fn filters(&self) -> (String, String, bool) {
+    /// The filters on `instances i`, on `executions e`, on
+    /// `orchestrator_queue q`, and whether the statement reports the fleet's
+    /// queue health.
+    fn filters(&self) -> (String, String, String, bool) {
         match self {
             Scope::Fleet(_, part) => (
                 format!("i.orchestration_name = $1 AND {}", part.filter("i.instance_id")),
+                part.filter("e.instance_id"),
                 part.filter("q.instance_id"),
-                part.index == 0,
+                !matches!(part, Part::From(_)),
             ),
-            Scope::Ids(_) => ("i.instance_id = ANY($1)".into(), "q.instance_id = ANY($1)".into(), true),
+            Scope::Ids(_) => {
+                ("i.instance_id = ANY($1)".into(), "true".into(), "q.instance_id = ANY($1)".into(), true)
+            }
         }
     }
 }
@@ -116,7 +125,7 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
        coalesce(q.messages, 0)::bigint AS messages, q.timers,
        l.instance_id IS NOT NULL AS locked, coalesce(wq.n, 0)::bigint AS activities, wq.locked_ids
   FROM __S__.instances i
-  LEFT JOIN __S__.executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id
+  LEFT JOIN __S__.executions e ON e.instance_id = i.instance_id AND e.execution_id = i.current_execution_id AND __E__
   LEFT JOIN LATERAL (
       -- The common case in aggregates; `events` (every event) only where
       -- they cannot tell: an activity without its end, a cancelled one, or
@@ -174,22 +183,46 @@ SELECT 'd', NULL, NULL, NULL,
  WHERE __D__
 "#;
 
+/// The median id of the actor orchestration's instances, from a sample of
+/// about 2,000 of them (Bernoulli: every row equally likely, wherever it
+/// lies in the table), to split the fleet read into two halves of about
+/// the same size; none where there are no actors.
+pub(crate) async fn split_key(client: &Client, schema: &str, orchestration: &str) -> Result<Option<String>> {
+    let sql = format!(
+        "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY i.instance_id)
+           FROM {schema}.instances i TABLESAMPLE BERNOULLI ((
+                SELECT least(100, 200000 / greatest(c.reltuples, 1)) FROM pg_class c
+                 WHERE c.oid = to_regclass(format('%I.instances', $2::text))))
+          WHERE i.orchestration_name = $1"
+    );
+    let row = client
+        .row(&sql, &[&orchestration, &schema])
+        .await
+        .backend_context(|| format!("cannot read the orchestration store {schema}"))?;
+    Ok(row.get(0))
+}
+
 /// The actors in `scope`, queued starts and the fleet's queue health, in
 /// one statement streamed into compact records. Actors' inputs are not read
 /// here (see [`input_k8s_names`]).
 pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Result<StoreSnapshot> {
-    let (on_instances, on_queue, health) = scope.filters();
+    let (on_instances, on_executions, on_queue, health) = scope.filters();
     let sql = SNAPSHOT_SQL
         .replace("__KIND__", EVENT_KIND)
         .replace("__S__", schema)
         .replace("__I__", &on_instances)
+        .replace("__E__", &on_executions)
         .replace("__Q__", &on_queue)
         .replace("__D__", if health { "true" } else { "false" });
-    let (orch, ids);
+    let (orch, key, ids);
     let param: crate::io::db::Params<'_> = match scope {
-        Scope::Fleet(o, _) => {
+        Scope::Fleet(o, Part::Whole) => {
             orch = o;
             &[&orch]
+        }
+        Scope::Fleet(o, Part::Below(k) | Part::From(k)) => {
+            (orch, key) = (o, k);
+            &[&orch, &key]
         }
         Scope::Ids(i) => {
             ids = i;

@@ -74,6 +74,47 @@ pub fn names_of(class: &str, n: u64, k: usize) -> Vec<String> {
     (1..=n).filter(|&i| class_of(i) == class).take(k).map(|i| name_of(class, i)).collect()
 }
 
+/// The `list -o json` document of a fleet seeded with `n` must report
+/// exactly the seeded classes, each row the class its name was seeded
+/// with, and no fleet-wide diagnosis.
+pub fn check_listed(doc: &serde_json::Value, n: u64) -> Result<()> {
+    let want = expected_counts(n);
+    let got: BTreeMap<String, u64> = doc["summary"]
+        .as_object()
+        .map(|m| {
+            m.iter().filter_map(|(k, v)| Some((k.clone(), v.as_u64()?))).filter(|(_, v)| *v > 0).collect()
+        })
+        .unwrap_or_default();
+    let want_nonzero: BTreeMap<String, u64> =
+        want.iter().filter(|(_, v)| **v > 0).map(|(k, v)| (k.clone(), *v)).collect();
+    let mut wrong = Vec::new();
+    for row in doc["actors"].as_array().into_iter().flatten() {
+        let name = row["name"].as_str().unwrap_or_default();
+        let class = row["class"].as_str().unwrap_or_default();
+        let expected = match name {
+            "scale-tpl-live" => "healthy",
+            "scale-tpl-dead" => "dead",
+            _ => name.strip_prefix("sc-").and_then(|r| r.split('-').next()).unwrap_or("?"),
+        };
+        if class != expected {
+            wrong.push(format!("  {name}: {class}, seeded {expected}: {}", row["evidence"]));
+        }
+    }
+    let diag = &doc["diagnosis"];
+    let diagnosed =
+        diag["workers_down"] == true || diag["fleet_wide"] == true || diag["workers_stalled"] == true;
+    if got != want_nonzero || !wrong.is_empty() || diagnosed {
+        let sample: Vec<String> = wrong.iter().take(10).cloned().collect();
+        bail!(
+            "list does not report the seeded fleet: got {got:?}, seeded {want_nonzero:?} (templates {TEMPLATE_LIVE}, {TEMPLATE_DEAD}); \
+             diagnosis {diag}; {} rows classified otherwise than seeded, e.g.\n{}",
+            wrong.len(),
+            sample.join("\n")
+        );
+    }
+    Ok(())
+}
+
 pub struct Templates {
     /// History rows of one earlier execution (a finished loop).
     pub loop_rows: i64,
