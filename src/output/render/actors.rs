@@ -6,7 +6,7 @@ use std::io::Write;
 
 use super::sanitize::{clean, or_dash, truncate, width};
 use crate::core::classify::{Class, Diagnosis, Report, Row};
-use crate::core::timefmt::{relative, rfc3339};
+use crate::core::timefmt::{relative, Stamp};
 use chrono::{DateTime, Utc};
 
 /// The JSON contract of one actor row (documented in the README).
@@ -20,9 +20,9 @@ pub(crate) struct ActorJson<'a> {
     pub(crate) class: Class,
     pub(crate) actor_id: Option<&'a str>,
     pub(crate) actor_status: Option<&'a str>,
-    pub(crate) last_health_check: Option<String>,
-    pub(crate) actor_updated_at: Option<String>,
-    pub(crate) next_timer_at: Option<String>,
+    pub(crate) last_health_check: Stamp,
+    pub(crate) actor_updated_at: Stamp,
+    pub(crate) next_timer_at: Stamp,
     pub(crate) quarantined: bool,
     pub(crate) evidence: &'a str,
 }
@@ -38,9 +38,9 @@ impl<'a> From<&'a Row> for ActorJson<'a> {
             class: r.class,
             actor_id: r.actor_id.as_deref(),
             actor_status: r.actor_status.as_ref().map(|s| s.as_str()),
-            last_health_check: rfc3339(r.last_health_check),
-            actor_updated_at: rfc3339(r.last_progress),
-            next_timer_at: rfc3339(r.next_timer),
+            last_health_check: Stamp(r.last_health_check),
+            actor_updated_at: Stamp(r.last_progress),
+            next_timer_at: Stamp(r.next_timer),
             quarantined: r.quarantined,
             evidence: &r.evidence,
         }
@@ -116,24 +116,89 @@ pub(super) fn write_json_chunked(
     w.write_all(b"\n")
 }
 
-/// Rows as elements of the pretty-printed `actors` array (two levels deep):
-/// each one's own pretty JSON, every line indented by four more spaces.
+/// Rows as elements of the pretty-printed `actors` array (two levels deep),
+/// each serialized straight into the chunk at that depth.
 fn json_elements(rows: &[&Row], first: bool) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(rows.len() * 640);
-    let mut one = Vec::with_capacity(1024);
     for (k, r) in rows.iter().enumerate() {
-        one.clear();
-        serde_json::to_writer_pretty(&mut one, &ActorJson::from(*r))?;
         out.extend_from_slice(if first && k == 0 { b"\n    " } else { b",\n    " });
-        // A newline inside a JSON string is escaped: each one here is layout.
-        for (n, line) in one.split(|b| *b == b'\n').enumerate() {
-            if n > 0 {
-                out.extend_from_slice(b"\n    ");
-            }
-            out.extend_from_slice(line);
-        }
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Nested { depth: 2, has_value: false });
+        ActorJson::from(*r).serialize(&mut ser)?;
     }
     Ok(out)
+}
+
+/// serde_json's pretty layout (two spaces a level, `"key": value`),
+/// starting `depth` levels in.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn line<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> std::io::Result<()> {
+        (0..self.depth).try_for_each(|_| w.write_all(b"  "))
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// One JSON object per line, per row.
