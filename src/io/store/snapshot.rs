@@ -202,6 +202,68 @@ pub(crate) async fn split_key(client: &Client, schema: &str, orchestration: &str
     Ok(row.get(0))
 }
 
+/// The columns of [`SNAPSHOT_SQL`] by position (a name is looked up
+/// column by column on every get); [`check_columns`] holds them to the
+/// statement's names.
+mod col {
+    pub(super) const KIND: usize = 0;
+    pub(super) const INSTANCE_ID: usize = 1;
+    pub(super) const ORCHESTRATION_NAME: usize = 2;
+    pub(super) const STATUS: usize = 3;
+    pub(super) const CREATED_AT: usize = 4;
+    pub(super) const UPDATED_AT: usize = 5;
+    pub(super) const STARTED_AT: usize = 6;
+    pub(super) const COMPLETED_AT: usize = 7;
+    pub(super) const CURRENT_EXECUTION_ID: usize = 8;
+    pub(super) const LAST_HISTORY: usize = 9;
+    pub(super) const SCHEDULED: usize = 10;
+    pub(super) const ENDED: usize = 11;
+    pub(super) const CANCELS: usize = 12;
+    pub(super) const LAST_ACTIVITY: usize = 13;
+    pub(super) const TIMER_COUNT: usize = 14;
+    pub(super) const LOOP_TIMER: usize = 15;
+    pub(super) const FIRED: usize = 16;
+    pub(super) const EVENTS: usize = 17;
+    pub(super) const MESSAGES: usize = 18;
+    pub(super) const TIMERS: usize = 19;
+    pub(super) const LOCKED: usize = 20;
+    pub(super) const ACTIVITIES: usize = 21;
+    pub(super) const LOCKED_IDS: usize = 22;
+
+    pub(super) const NAMES: [&str; 23] = [
+        "kind",
+        "instance_id",
+        "orchestration_name",
+        "status",
+        "created_at",
+        "updated_at",
+        "started_at",
+        "completed_at",
+        "current_execution_id",
+        "last_history",
+        "scheduled",
+        "ended",
+        "cancels",
+        "last_activity",
+        "timer_count",
+        "loop_timer",
+        "fired",
+        "events",
+        "messages",
+        "timers",
+        "locked",
+        "activities",
+        "locked_ids",
+    ];
+}
+
+/// An error, not misread fields, if [`col`] and the statement disagree.
+fn check_columns(r: &tokio_postgres::Row) -> Result<()> {
+    let names: Vec<&str> = r.columns().iter().map(|c| c.name()).collect();
+    anyhow::ensure!(names == col::NAMES, "the store statement's columns are {names:?}, not {:?}", col::NAMES);
+    Ok(())
+}
+
 /// The actors in `scope`, queued starts and the fleet's queue health, in
 /// one statement streamed into compact records. Actors' inputs are not read
 /// here (see [`input_k8s_names`]).
@@ -231,30 +293,35 @@ pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Res
     };
     let mut snap = StoreSnapshot::default();
     let mut orchestration: std::sync::Arc<str> = "".into();
+    let mut checked = false;
     client
         .each(&sql, param, |r| {
-            match r.get::<_, &str>("kind") {
+            if !checked {
+                check_columns(&r)?;
+                checked = true;
+            }
+            match r.get::<_, &str>(col::KIND) {
                 "a" => {
-                    let name: &str = r.get("orchestration_name");
+                    let name: &str = r.get(col::ORCHESTRATION_NAME);
                     if *orchestration != *name {
                         orchestration = name.into();
                     }
                     snap.actors.push(actor_from_row(&r, orchestration.clone()));
                 }
                 "s" => {
-                    let item: &str = r.get("events");
+                    let item: &str = r.get(col::EVENTS);
                     if let Some((orchestration, input)) = parse_start_item(item) {
                         snap.queued_starts.push(QueuedStart {
-                            instance_id: r.get("instance_id"),
+                            instance_id: r.get(col::INSTANCE_ID),
                             orchestration,
-                            queued_at: r.get::<_, Option<DateTime<Utc>>>("created_at").unwrap_or_default(),
+                            queued_at: r.get::<_, Option<DateTime<Utc>>>(col::CREATED_AT).unwrap_or_default(),
                             input_k8s_name: k8s_from_input(&input),
                         });
                     }
                 }
                 _ => {
-                    snap.oldest_overdue = r.get("created_at");
-                    snap.live_locks = r.get("messages");
+                    snap.oldest_overdue = r.get(col::CREATED_AT);
+                    snap.live_locks = r.get(col::MESSAGES);
                 }
             }
             Ok(())
@@ -265,13 +332,13 @@ pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Res
 }
 
 fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -> StoreActor {
-    let status: ActorStatus = r.get::<_, Option<&str>>("status").unwrap_or("Unknown").into();
-    let execution: Option<i64> = r.get("current_execution_id");
-    let summary = match r.get::<_, Option<&str>>("events") {
+    let status: ActorStatus = r.get::<_, Option<&str>>(col::STATUS).unwrap_or("Unknown").into();
+    let execution: Option<i64> = r.get(col::CURRENT_EXECUTION_ID);
+    let summary = match r.get::<_, Option<&str>>(col::EVENTS) {
         Some(events) => summarize(parse_events(events)),
         None => common_case(r),
     };
-    let timers = r.get::<_, Option<&str>>("timers").unwrap_or("");
+    let timers = r.get::<_, Option<&str>>(col::TIMERS).unwrap_or("");
     // The loop timer's own firing wakes the execution; other timers do not.
     let timer_queued = summary.loop_timer.is_some_and(|lt| {
         timers.split('\x1e').any(|t| {
@@ -280,21 +347,21 @@ fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -
             exec.is_some() && exec == execution && id == Some(lt.event_id)
         })
     });
-    let locked_ids = r.get::<_, Option<&str>>("locked_ids").unwrap_or("");
+    let locked_ids = r.get::<_, Option<&str>>(col::LOCKED_IDS).unwrap_or("");
     let live = status.is_running();
     StoreActor {
-        instance_id: r.get("instance_id"),
+        instance_id: r.get(col::INSTANCE_ID),
         orchestration,
-        created_at: r.get("created_at"),
-        updated_at: r.get("updated_at"),
-        execution_started_at: r.get("started_at"),
-        last_history_at: r.get("last_history"),
-        queued_messages: r.get::<_, i64>("messages") + i64::from(timer_queued),
-        queued_activities: r.get("activities"),
+        created_at: r.get(col::CREATED_AT),
+        updated_at: r.get(col::UPDATED_AT),
+        execution_started_at: r.get(col::STARTED_AT),
+        last_history_at: r.get(col::LAST_HISTORY),
+        queued_messages: r.get::<_, i64>(col::MESSAGES) + i64::from(timer_queued),
+        queued_activities: r.get(col::ACTIVITIES),
         next_timer: summary.loop_timer.and_then(|t| t.fire_at).filter(|_| live),
-        locked: r.get("locked"),
+        locked: r.get(col::LOCKED),
         input_k8s_name: None,
-        completed_at: r.get("completed_at"),
+        completed_at: r.get(col::COMPLETED_AT),
         waiting_on: summary.waiting.map(|w| ActivityWait {
             locked: locked_ids.split(',').any(|id| number(id) == Some(w.event_id)),
             name: w.name,
@@ -307,18 +374,18 @@ fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -
 /// What the aggregates of [`SNAPSHOT_SQL`] say, where they can tell (the
 /// statement sends every event where they cannot, by the same rule).
 fn common_case(r: &tokio_postgres::Row) -> Summary {
-    let newest_timer = r.get::<_, Option<&str>>("loop_timer").and_then(|t| {
+    let newest_timer = r.get::<_, Option<&str>>(col::LOOP_TIMER).and_then(|t| {
         let (id, fire_at_ms) = t.split_once(' ')?;
         Some((number(id)?, number(fire_at_ms).and_then(DateTime::from_timestamp_millis)))
     });
     let a = Aggregates {
-        scheduled: r.get("scheduled"),
-        ended: r.get("ended"),
-        cancels: r.get("cancels"),
-        last_activity: r.get("last_activity"),
-        timers: r.get("timer_count"),
+        scheduled: r.get(col::SCHEDULED),
+        ended: r.get(col::ENDED),
+        cancels: r.get(col::CANCELS),
+        last_activity: r.get(col::LAST_ACTIVITY),
+        timers: r.get(col::TIMER_COUNT),
         newest_timer,
-        fired: r.get("fired"),
+        fired: r.get(col::FIRED),
     };
     from_aggregates(&a).unwrap_or_default()
 }
