@@ -549,12 +549,15 @@ fn base_row(i: CmsInstance, class: Class) -> Row {
 /// The candidates for orphans: running actors of the actor orchestration
 /// that no running instance points to (the store reader reads their inputs).
 pub(crate) fn orphan_candidates(facts: &Facts) -> impl Iterator<Item = &StoreActor> {
-    let referenced: HashSet<&str> = facts
-        .instances
-        .iter()
-        .filter(|i| i.state == InstanceState::Running)
-        .filter_map(|i| i.actor_id.as_deref())
-        .collect();
+    let mut referenced: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(facts.instances.len(), Default::default());
+    referenced.extend(
+        facts
+            .instances
+            .iter()
+            .filter(|i| i.state == InstanceState::Running)
+            .filter_map(|i| i.actor_id.as_deref()),
+    );
     facts
         .store
         .actors
@@ -566,14 +569,30 @@ pub(crate) fn orphan_candidates(facts: &Facts) -> impl Iterator<Item = &StoreAct
 /// Running actors of the actor orchestration that no running instance points
 /// to. Actors of `creating`/`deleting` instances are left alone.
 fn orphans(facts: &Facts, ctx: &Ctx) -> Vec<Row> {
-    let by_k8s: HashMap<&str, &CmsInstance> =
-        facts.instances.iter().map(|i| (i.k8s_name.as_str(), i)).collect();
-    let by_actor: HashMap<&str, &CmsInstance> =
-        facts.instances.iter().filter_map(|i| i.actor_id.as_deref().map(|a| (a, i))).collect();
+    let candidates: Vec<(&StoreActor, Option<String>)> = orphan_candidates(facts)
+        .map(|a| (a, a.input_k8s_name.clone().or_else(|| k8s_from_actor_id(&a.instance_id))))
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    // The instances the candidates may belong to, by actor id and by
+    // k8s_name (a later instance wins a shared key, as a map collected
+    // from every instance would have it), without a map of every instance.
+    let ids: HashSet<&str> = candidates.iter().map(|(a, _)| a.instance_id.as_str()).collect();
+    let k8s_names: HashSet<&str> = candidates.iter().filter_map(|(_, k)| k.as_deref()).collect();
+    let (mut by_k8s, mut by_actor) = (HashMap::default(), HashMap::default());
+    for i in &facts.instances {
+        if k8s_names.contains(i.k8s_name.as_str()) {
+            by_k8s.insert(i.k8s_name.as_str(), i);
+        }
+        if let Some(a) = i.actor_id.as_deref().filter(|a| ids.contains(a)) {
+            by_actor.insert(a, i);
+        }
+    }
 
-    orphan_candidates(facts)
-        .filter_map(|a| {
-            let k8s = a.input_k8s_name.clone().or_else(|| k8s_from_actor_id(&a.instance_id));
+    candidates
+        .into_iter()
+        .filter_map(|(a, k8s)| {
             let owner = by_actor
                 .get(a.instance_id.as_str())
                 .copied()

@@ -5,7 +5,8 @@ use anyhow::Result;
 use std::time::Duration;
 use tokio_postgres::Client;
 
-use std::collections::{BTreeSet, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
 
 use crate::core::classify::{
     classify_owned, k8s_from_actor_id, orphan_candidates, CmsInstance, Facts, Report, StoreSnapshot,
@@ -129,7 +130,7 @@ pub(crate) async fn read_fleet(cms: &Cms<'_>, store: &Store<'_>, s: &Settings) -
     let orchestration = &s.actor_orchestration;
     let ((now, mut instances), mut snap) = tokio::try_join!(cms.instances(), read_store_fleet(store, s))?;
     let elsewhere: Vec<String> = {
-        let known: HashSet<&str> = snap.actors.iter().map(|a| a.instance_id.as_str()).collect();
+        let known: FxHashSet<&str> = snap.actors.iter().map(|a| a.instance_id.as_str()).collect();
         let ids: BTreeSet<&str> =
             instances.iter().filter_map(|i| i.actor_id.as_deref()).filter(|id| !known.contains(id)).collect();
         ids.into_iter().map(str::to_string).collect()
@@ -233,6 +234,9 @@ async fn read_orphan_inputs(facts: &mut Facts, store: &Store<'_>) -> Result<()> 
     let candidates: Vec<String> = orphan_candidates(facts).map(|a| a.instance_id.clone()).collect();
     let mut inputs = store.input_k8s_names(&candidates).await?;
     for a in facts.store.actors.iter_mut() {
+        if inputs.is_empty() {
+            break;
+        }
         if let Some(k8s) = inputs.remove(&a.instance_id) {
             a.input_k8s_name = Some(k8s);
         }
