@@ -443,12 +443,16 @@ proptest! {
     /// of the rows by the same key, ties included.
     #[test]
     fn sort_rows_is_the_stable_sort(keys in prop::collection::vec(
-        (prop::sample::select(Class::ALL.to_vec()), prop::option::of(0u8..4), prop::option::of(0u8..3)), 0..60)) {
+        (prop::sample::select(Class::ALL.to_vec()),
+         prop::option::of((0u8..4, prop::sample::select(vec![0usize, 22, 23, 24, 30]))),
+         prop::option::of(0u8..3)), 0..60)) {
+        // Names with a common stem shorter than, as long as and longer than
+        // the sort's inline prefix, NULs included.
         let rows: Vec<Row> = keys
             .iter()
             .enumerate()
             .map(|(n, (class, name, actor))| Row {
-                name: name.map(|v| format!("n{v}").into()),
+                name: name.map(|(v, stem)| format!("{}{}{v}", "p".repeat(stem), if v % 2 == 1 { "\0" } else { "" }).into()),
                 k8s_name: Some(format!("k{n}").into()),
                 namespace: None,
                 state: None,
