@@ -318,25 +318,9 @@ fn sort_key(r: &Row) -> (Class, Option<&str>, Option<&str>) {
 /// A stable sort by [`sort_key`] that moves each row once: the order is
 /// found on indices, then applied cycle by cycle (a merge sort of the rows
 /// themselves moves each a dozen times, a third of the classification).
-/// Each index is sorted with its row's class and the first bytes of its
-/// name beside it: most comparisons end there, in a small array, without
-/// reaching into the rows; ties fall back to the whole key, then the index.
 fn sort_rows(rows: &mut [Row]) {
-    let mut keys: Vec<(Class, Option<[u8; NAME_PREFIX]>, usize)> = rows
-        .iter()
-        .enumerate()
-        .map(|(k, r)| {
-            let (class, name, _) = sort_key(r);
-            (class, name.map(name_prefix), k)
-        })
-        .collect();
-    keys.sort_unstable_by(|a, b| {
-        (a.0, &a.1)
-            .cmp(&(b.0, &b.1))
-            .then_with(|| sort_key(&rows[a.2]).cmp(&sort_key(&rows[b.2])))
-            .then(a.2.cmp(&b.2))
-    });
-    let mut order: Vec<usize> = keys.into_iter().map(|k| k.2).collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| sort_key(&rows[a]).cmp(&sort_key(&rows[b])));
     // Position k takes the row now at order[k]; order[k] = k marks it done.
     for start in 0..rows.len() {
         let mut k = start;
@@ -348,18 +332,6 @@ fn sort_rows(rows: &mut [Row]) {
         }
         order[k] = k;
     }
-}
-
-const NAME_PREFIX: usize = 24;
-
-/// A name's first bytes, zero-padded. Where two differ, they order as the
-/// names do: at the first difference either both have a byte there, or one
-/// name has ended (a 0) and the other goes on with a byte that is not 0.
-fn name_prefix(name: &str) -> [u8; NAME_PREFIX] {
-    let mut p = [0; NAME_PREFIX];
-    let n = name.len().min(NAME_PREFIX);
-    p[..n].copy_from_slice(&name.as_bytes()[..n]);
-    p
 }
 
 struct Ctx {
