@@ -319,8 +319,7 @@ fn sort_key(r: &Row) -> (Class, Option<&str>, Option<&str>) {
 /// found on indices, then applied cycle by cycle (a merge sort of the rows
 /// themselves moves each a dozen times, a third of the classification).
 fn sort_rows(rows: &mut [Row]) {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| sort_key(&rows[a]).cmp(&sort_key(&rows[b])));
+    let mut order = sorted_order(rows, PARALLEL_SORT_FROM);
     // Position k takes the row now at order[k]; order[k] = k marks it done.
     for start in 0..rows.len() {
         let mut k = start;
@@ -332,6 +331,41 @@ fn sort_rows(rows: &mut [Row]) {
         }
         order[k] = k;
     }
+}
+
+/// Rows from which [`sorted_order`] sorts on two threads.
+const PARALLEL_SORT_FROM: usize = 20_000;
+
+/// The indices of `rows` in [`sort_key`] order, ties in index order. From
+/// `parallel_from` rows on, in two halves on two threads, then merged.
+fn sorted_order(rows: &[Row], parallel_from: usize) -> Vec<usize> {
+    let by_key = |a: &usize, b: &usize| sort_key(&rows[*a]).cmp(&sort_key(&rows[*b]));
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    if rows.len() < parallel_from.max(2) {
+        order.sort_by(by_key);
+        return order;
+    }
+    let (left, right) = order.split_at_mut(rows.len() / 2);
+    std::thread::scope(|scope| {
+        scope.spawn(|| left.sort_by(by_key));
+        right.sort_by(by_key);
+    });
+    let (left, right) = order.split_at(rows.len() / 2);
+    let (mut l, mut r) = (0, 0);
+    let mut merged = Vec::with_capacity(rows.len());
+    while l < left.len() && r < right.len() {
+        // The left half holds the lower indices: it wins ties.
+        if by_key(&right[r], &left[l]).is_lt() {
+            merged.push(right[r]);
+            r += 1;
+        } else {
+            merged.push(left[l]);
+            l += 1;
+        }
+    }
+    merged.extend_from_slice(&left[l..]);
+    merged.extend_from_slice(&right[r..]);
+    merged
 }
 
 struct Ctx {

@@ -80,6 +80,9 @@ impl Stamp {
     /// for the rest, which `chrono` writes.
     fn fast(t: DateTime<Utc>, buf: &mut [u8; 24]) -> Option<&str> {
         use chrono::{Datelike, Timelike};
+        // The fields of the naive time: a DateTime's own accessors add the
+        // (zero) offset again on each call.
+        let t = t.naive_utc();
         let (year, nanos) = (t.year(), t.nanosecond());
         if !(0..=9999).contains(&year) || nanos >= 1_000_000_000 {
             return None;

@@ -472,6 +472,11 @@ proptest! {
             .collect();
         let mut expected = rows.clone();
         expected.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        // The order as two halves sorted apart and merged, as a large
+        // fleet's is.
+        let mut stable: Vec<usize> = (0..rows.len()).collect();
+        stable.sort_by(|&a, &b| sort_key(&rows[a]).cmp(&sort_key(&rows[b])));
+        prop_assert_eq!(sorted_order(&rows, 0), stable);
         let mut got = rows;
         sort_rows(&mut got);
         prop_assert_eq!(got, expected);
