@@ -65,5 +65,9 @@ pub(crate) async fn run(job: ListJob, s: &Settings, term: &Term) -> Result<u8> {
         term.note(&actors::summary_line(&rows));
     }
     let unhealthy = rows.iter().any(|r| r.class.is_unhealthy()) || diagnosis.fleet_is_sick();
+    // The process exits next, which frees the fleet at once; freeing its
+    // rows one by one first costs about 10 ms at 100k.
+    drop(rows);
+    std::mem::forget(fleet);
     Ok(if unhealthy { EXIT_UNHEALTHY } else { EXIT_OK })
 }
