@@ -172,7 +172,7 @@ async fn read_store_fleet(store: &Store<'_>, s: &Settings) -> Result<StoreSnapsh
     let first = store.snapshot(Scope::Fleet(orchestration, Part::Below(&key)));
     let (mut first, second) = tokio::try_join!(first, second)?;
     tracing::debug!(
-        "the store read in two halves, split at actor {key}: {} and {} actors",
+        "the store read in two halves, split at actor {key:?}: {} and {} actors",
         first.actors.len(),
         second.actors.len()
     );
