@@ -202,34 +202,11 @@ pub(crate) async fn split_key(client: &Client, schema: &str, orchestration: &str
     Ok(row.get(0))
 }
 
-/// The columns of [`SNAPSHOT_SQL`] by position (a name is looked up
-/// column by column on every get); [`check_columns`] holds them to the
-/// statement's names.
+/// The columns of [`SNAPSHOT_SQL`], in order, and each one's position
+/// (a name is looked up column by column on every get), found in that
+/// order when compiling; [`check_columns`] holds the order to the
+/// statement's.
 mod col {
-    pub(super) const KIND: usize = 0;
-    pub(super) const INSTANCE_ID: usize = 1;
-    pub(super) const ORCHESTRATION_NAME: usize = 2;
-    pub(super) const STATUS: usize = 3;
-    pub(super) const CREATED_AT: usize = 4;
-    pub(super) const UPDATED_AT: usize = 5;
-    pub(super) const STARTED_AT: usize = 6;
-    pub(super) const COMPLETED_AT: usize = 7;
-    pub(super) const CURRENT_EXECUTION_ID: usize = 8;
-    pub(super) const LAST_HISTORY: usize = 9;
-    pub(super) const SCHEDULED: usize = 10;
-    pub(super) const ENDED: usize = 11;
-    pub(super) const CANCELS: usize = 12;
-    pub(super) const LAST_ACTIVITY: usize = 13;
-    pub(super) const TIMER_COUNT: usize = 14;
-    pub(super) const LOOP_TIMER: usize = 15;
-    pub(super) const FIRED: usize = 16;
-    pub(super) const EVENTS: usize = 17;
-    pub(super) const MESSAGES: usize = 18;
-    pub(super) const TIMERS: usize = 19;
-    pub(super) const LOCKED: usize = 20;
-    pub(super) const ACTIVITIES: usize = 21;
-    pub(super) const LOCKED_IDS: usize = 22;
-
     pub(super) const NAMES: [&str; 23] = [
         "kind",
         "instance_id",
@@ -255,6 +232,56 @@ mod col {
         "activities",
         "locked_ids",
     ];
+
+    pub(super) const KIND: usize = at("kind");
+    pub(super) const INSTANCE_ID: usize = at("instance_id");
+    pub(super) const ORCHESTRATION_NAME: usize = at("orchestration_name");
+    pub(super) const STATUS: usize = at("status");
+    pub(super) const CREATED_AT: usize = at("created_at");
+    pub(super) const UPDATED_AT: usize = at("updated_at");
+    pub(super) const STARTED_AT: usize = at("started_at");
+    pub(super) const COMPLETED_AT: usize = at("completed_at");
+    pub(super) const CURRENT_EXECUTION_ID: usize = at("current_execution_id");
+    pub(super) const LAST_HISTORY: usize = at("last_history");
+    pub(super) const SCHEDULED: usize = at("scheduled");
+    pub(super) const ENDED: usize = at("ended");
+    pub(super) const CANCELS: usize = at("cancels");
+    pub(super) const LAST_ACTIVITY: usize = at("last_activity");
+    pub(super) const TIMER_COUNT: usize = at("timer_count");
+    pub(super) const LOOP_TIMER: usize = at("loop_timer");
+    pub(super) const FIRED: usize = at("fired");
+    pub(super) const EVENTS: usize = at("events");
+    pub(super) const MESSAGES: usize = at("messages");
+    pub(super) const TIMERS: usize = at("timers");
+    pub(super) const LOCKED: usize = at("locked");
+    pub(super) const ACTIVITIES: usize = at("activities");
+    pub(super) const LOCKED_IDS: usize = at("locked_ids");
+
+    /// The position of `name` in [`NAMES`]; a name not there fails the build.
+    const fn at(name: &str) -> usize {
+        let mut k = 0;
+        while k < NAMES.len() {
+            if same(NAMES[k].as_bytes(), name.as_bytes()) {
+                return k;
+            }
+            k += 1;
+        }
+        panic!("not a column of the store statement")
+    }
+
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut k = 0;
+        while k < a.len() {
+            if a[k] != b[k] {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
 }
 
 /// An error, not misread fields, if [`col`] and the statement disagree.
