@@ -107,26 +107,31 @@ impl Stamp {
     }
 }
 
+impl Stamp {
+    /// The text of `t`, handed to `write`: from the fast path where it
+    /// applies, else from `chrono`.
+    fn with_text<R>(t: DateTime<Utc>, write: impl FnOnce(&str) -> R) -> R {
+        match Stamp::fast(t, &mut [0; 24]) {
+            Some(s) => write(s),
+            None => write(&t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        }
+    }
+}
+
 impl std::fmt::Display for Stamp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Some(t) = self.0 else {
-            return f.write_str("null");
-        };
-        match Stamp::fast(t, &mut [0; 24]) {
-            Some(s) => f.write_str(s),
-            None => f.write_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        match self.0 {
+            Some(t) => Stamp::with_text(t, |s| f.write_str(s)),
+            None => f.write_str("null"),
         }
     }
 }
 
 impl serde::Serialize for Stamp {
     fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let Some(t) = self.0 else {
-            return ser.serialize_none();
-        };
-        match Stamp::fast(t, &mut [0; 24]) {
-            Some(s) => ser.serialize_str(s),
-            None => ser.serialize_str(&t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+        match self.0 {
+            Some(t) => Stamp::with_text(t, |s| ser.serialize_str(s)),
+            None => ser.serialize_none(),
         }
     }
 }
