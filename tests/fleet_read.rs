@@ -146,3 +146,74 @@ async fn the_two_store_halves_read_every_actor_once() {
     }
     scale::check_listed(&r.json(), n).unwrap();
 }
+
+/// History is read alike whether serde wrote it (compact) or jsonb did (a
+/// space after each colon, the keys in jsonb's order), and an event with
+/// no `type` is of no kind: it is not progress, however new.
+#[tokio::test(flavor = "multi_thread")]
+async fn history_reads_alike_compact_or_spaced_and_an_event_without_a_kind_is_no_progress() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let templates = scale::Templates::capture(&fleet).await.unwrap();
+    let n = 200;
+    scale::seed(&fleet, &templates, n, 1).await.unwrap();
+    let args = ["--stale-after", "1d", "--actor-interval", "30s"];
+    let compact = list_json(&fleet.url, &args);
+    scale::check_listed(&compact.json, n).unwrap();
+
+    let store = fleet.store();
+    let zombie = format!("actor-{}-k8s", scale::names_of("zombie", n, 1)[0]);
+    let spaced: i64 = fleet
+        .pg
+        .query_one(
+            &format!(
+                "WITH s AS (UPDATE {store}.history SET event_data = event_data::jsonb::text RETURNING event_data)
+                 SELECT count(*) FILTER (WHERE event_data LIKE '%\"type\": \"%') FROM s"
+            ),
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(spaced > 1000, "{spaced} events rewritten with spaces");
+    fleet
+        .pg
+        .execute(
+            &format!(
+                "INSERT INTO {store}.history (instance_id, execution_id, event_id, event_type, event_data, created_at)
+                 SELECT i.instance_id, i.current_execution_id, max(h.event_id) + 1, 'Event',
+                        '{{\"event_id\":' || (max(h.event_id) + 1) || ',\"note\":\"no kind\"}}', now()
+                   FROM {store}.instances i JOIN {store}.history h
+                     ON h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id
+                  WHERE i.instance_id = $1 GROUP BY 1, 2"
+            ),
+            &[&zombie],
+        )
+        .await
+        .unwrap();
+    let spaced = list_json(&fleet.url, &args);
+    scale::check_listed(&spaced.json, n).unwrap();
+
+    // Row by row the same, durations aside (a minute may turn between the runs).
+    let rows = |doc: &Value| -> Vec<String> {
+        let digits = |s: &str| {
+            s.split(|c: char| c.is_ascii_digit()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("#")
+        };
+        doc["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r["evidence"] = Value::String(digits(r["evidence"].as_str().unwrap_or_default()));
+                r.to_string()
+            })
+            .collect()
+    };
+    let (before, after) = (rows(&compact.json), rows(&spaced.json));
+    assert_eq!(before.len(), after.len());
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b, a);
+    }
+    let evidence = row(&spaced.json, &zombie["actor-".len()..])["evidence"].as_str().unwrap().to_string();
+    assert!(evidence.contains("last progress") && evidence.contains("d"), "{evidence}");
+}
