@@ -66,12 +66,26 @@ impl Scope<'_> {
 }
 
 /// An event's kind, the value of its top-level `type` (see [`SNAPSHOT_SQL`]),
-/// one expression for the aggregates and for the event-by-event pass. The
-/// compact `"type":"` that serde writes is cut out first (a third cheaper
-/// at 500k events); only where it is absent is a space after the colon
-/// looked for.
-const EVENT_KIND: &str = r#"coalesce(nullif(split_part(split_part(h.event_data, '"type":"', 2), '"', 1), ''),
-                                     nullif(split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1), ''))"#;
+/// for the event-by-event pass. The compact `"type":"` that serde writes is
+/// cut out first (a third cheaper at 500k events); only where it is absent
+/// is a space after the colon looked for.
+const EVENT_KIND: &str = "coalesce(nullif(__COMPACT__, ''), nullif(__SPACED__, ''))";
+
+/// The same kind as a number, for the aggregates: each event's kind is
+/// compared with the kinds they count once, here, not once in each of their
+/// nine filters (a text comparison costs ten times a number's). 1 an
+/// activity scheduled, 2 one ended, 3 one's cancellation, 4 a timer
+/// created, 5 one fired, 0 any other kind, NULL none (as [`EVENT_KIND`]
+/// is NULL there: both cuts empty).
+const EVENT_CODE: &str = "CASE coalesce(nullif(__COMPACT__, ''), __SPACED__)
+                WHEN 'ActivityScheduled' THEN 1 WHEN 'ActivityCompleted' THEN 2 WHEN 'TimerCreated' THEN 4
+                WHEN 'TimerFired' THEN 5 WHEN 'ActivityFailed' THEN 2 WHEN 'ActivityCancelRequested' THEN 3
+                WHEN '' THEN NULL ELSE 0 END";
+
+/// The kind as serde writes it, `"type":"Kind"`, and with a space after the
+/// colon; each is empty where the other form (or none) is used.
+const KIND_COMPACT: &str = r#"split_part(split_part(h.event_data, '"type":"', 2), '"', 1)"#;
+const KIND_SPACED: &str = r#"split_part(ltrim(split_part(h.event_data, '"type":', 2), ' "'), '"', 1)"#;
 
 /// One statement, so one snapshot of the store: rows of three kinds. `a`:
 /// an actor, with its current execution and, from that execution's history
@@ -130,24 +144,25 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
       -- The common case in aggregates; `events` (every event) only where
       -- they cannot tell: an activity without its end, a cancelled one, or
       -- a fired newest timer with older ones that may be the loop timer.
-      -- `OFFSET 0` keeps the kind a column computed once per event: pulled
-      -- up, its expression would be computed in every FILTER (3x the time).
-      SELECT max(h.created_at) FILTER (WHERE k.kind <> 'TimerFired') AS last_history,
-             count(*) FILTER (WHERE k.kind = 'ActivityScheduled') AS scheduled,
-             count(*) FILTER (WHERE k.kind IN ('ActivityCompleted', 'ActivityFailed')) AS ended,
-             count(*) FILTER (WHERE k.kind = 'ActivityCancelRequested') AS cancels,
-             max(h.event_id) FILTER (WHERE k.kind = 'ActivityScheduled') AS last_activity,
-             count(*) FILTER (WHERE k.kind = 'TimerCreated') AS timers,
-             max(h.event_id) FILTER (WHERE k.kind = 'TimerCreated') AS newest_timer,
+      -- `OFFSET 0` keeps the kind's code a column computed once per event:
+      -- pulled up, its expression would be computed in every FILTER (3x the
+      -- time).
+      SELECT max(h.created_at) FILTER (WHERE k.code <> 5) AS last_history,
+             count(*) FILTER (WHERE k.code = 1) AS scheduled,
+             count(*) FILTER (WHERE k.code = 2) AS ended,
+             count(*) FILTER (WHERE k.code = 3) AS cancels,
+             max(h.event_id) FILTER (WHERE k.code = 1) AS last_activity,
+             count(*) FILTER (WHERE k.code = 4) AS timers,
+             max(h.event_id) FILTER (WHERE k.code = 4) AS newest_timer,
              -- The newest timer's id and fire time, as "<id padded> <fire_at_ms>".
              max(lpad(h.event_id::text, 20, '0') || ' ' ||
                  split_part(split_part(h.event_data, '"fire_at_ms":', 2), ',', 1))
-                 FILTER (WHERE k.kind = 'TimerCreated') AS loop_timer,
+                 FILTER (WHERE k.code = 4) AS loop_timer,
              max(nullif(regexp_replace(split_part(split_part(h.event_data, '"source_event_id":', 2), ',', 1), '[^0-9]', '', 'g'), '')::bigint)
-                 FILTER (WHERE k.kind = 'TimerFired') AS fired
+                 FILTER (WHERE k.code = 5) AS fired
         FROM __S__.history h
         CROSS JOIN LATERAL (
-            SELECT __KIND__ AS kind
+            SELECT __CODE__ AS code
                  OFFSET 0) k
        WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) h ON true
   LEFT JOIN (
@@ -298,6 +313,9 @@ pub(crate) async fn read(client: &Client, schema: &str, scope: Scope<'_>) -> Res
     let (on_instances, on_executions, on_queue, health) = scope.filters();
     let sql = SNAPSHOT_SQL
         .replace("__KIND__", EVENT_KIND)
+        .replace("__CODE__", EVENT_CODE)
+        .replace("__COMPACT__", KIND_COMPACT)
+        .replace("__SPACED__", KIND_SPACED)
         .replace("__S__", schema)
         .replace("__I__", &on_instances)
         .replace("__E__", &on_executions)
