@@ -146,32 +146,32 @@ SELECT 'a' AS kind, i.instance_id, i.orchestration_name, e.status, i.created_at,
       -- a fired newest timer with older ones that may be the loop timer.
       -- `OFFSET 0` keeps the kind's code a column computed once per event:
       -- pulled up, its expression would be computed in every FILTER (3x the
-      -- time).
-      SELECT max(h.created_at) FILTER (WHERE k.code <> 5) AS last_history,
-             count(*) FILTER (WHERE k.code = 1) AS scheduled,
-             count(*) FILTER (WHERE k.code = 2) AS ended,
-             count(*) FILTER (WHERE k.code = 3) AS cancels,
-             max(h.event_id) FILTER (WHERE k.code = 1) AS last_activity,
-             count(*) FILTER (WHERE k.code = 4) AS timers,
-             max(h.event_id) FILTER (WHERE k.code = 4) AS newest_timer,
+      -- time). A subquery of the events, not a lateral one per event: a
+      -- tenth fewer instructions for the whole statement.
+      SELECT max(h.created_at) FILTER (WHERE h.code <> 5) AS last_history,
+             count(*) FILTER (WHERE h.code = 1) AS scheduled,
+             count(*) FILTER (WHERE h.code = 2) AS ended,
+             count(*) FILTER (WHERE h.code = 3) AS cancels,
+             max(h.event_id) FILTER (WHERE h.code = 1) AS last_activity,
+             count(*) FILTER (WHERE h.code = 4) AS timers,
+             max(h.event_id) FILTER (WHERE h.code = 4) AS newest_timer,
              -- The newest timer's id and fire time, as "<id padded> <fire_at_ms>".
              max(lpad(h.event_id::text, 20, '0') || ' ' ||
                  split_part(split_part(h.event_data, '"fire_at_ms":', 2), ',', 1))
-                 FILTER (WHERE k.code = 4) AS loop_timer,
+                 FILTER (WHERE h.code = 4) AS loop_timer,
              max(nullif(regexp_replace(split_part(split_part(h.event_data, '"source_event_id":', 2), ',', 1), '[^0-9]', '', 'g'), '')::bigint)
-                 FILTER (WHERE k.code = 5) AS fired
-        FROM __S__.history h
-        CROSS JOIN LATERAL (
-            SELECT __CODE__ AS code
-                 OFFSET 0) k
-       WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id) h ON true
+                 FILTER (WHERE h.code = 5) AS fired
+        FROM (SELECT h.event_id, h.created_at, h.event_data, __CODE__ AS code
+                FROM __S__.history h
+               WHERE h.instance_id = i.instance_id AND h.execution_id = i.current_execution_id
+              OFFSET 0) h) h ON true
   LEFT JOIN (
       -- What can wake an execution: messages, and its loop timer (matched
       -- by the reader: leftover activity-timeout timers wake nothing).
       SELECT q.instance_id, count(*) FILTER (WHERE q.work_item NOT LIKE '{"TimerFired"%') AS messages,
-             string_agg(split_part(split_part(q.work_item, '"execution_id":', 2), ',', 1) || E'\x1f' ||
-                        split_part(split_part(q.work_item, '"id":', 2), ',', 1), E'\x1e')
-                 FILTER (WHERE q.work_item LIKE '{"TimerFired"%') AS timers
+             -- The timer items whole: the reader cuts out their two numbers
+             -- (four cuts here cost a tenth of the statement's instructions).
+             string_agg(q.work_item, E'\x1e') FILTER (WHERE q.work_item LIKE '{"TimerFired"%') AS timers
         FROM __S__.orchestrator_queue q WHERE __Q__ GROUP BY q.instance_id) q ON q.instance_id = i.instance_id
   LEFT JOIN (
       SELECT instance_id, count(*) AS n, string_agg(activity_id::text, ',') FILTER (WHERE locked) AS locked_ids
@@ -387,9 +387,8 @@ fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -
     // The loop timer's own firing wakes the execution; other timers do not.
     let timer_queued = summary.loop_timer.is_some_and(|lt| {
         timers.split('\x1e').any(|t| {
-            let mut f = t.split('\x1f');
-            let (exec, id) = (f.next().and_then(number), f.next().and_then(number));
-            exec.is_some() && exec == execution && id == Some(lt.event_id)
+            let exec = after(t, r#""execution_id":"#).and_then(number);
+            exec.is_some() && exec == execution && after(t, r#""id":"#).and_then(number) == Some(lt.event_id)
         })
     });
     let locked_ids = r.get::<_, Option<&str>>(col::LOCKED_IDS).unwrap_or("");
@@ -450,6 +449,12 @@ fn parse_events(text: &str) -> Vec<Event> {
             Some(Event { id, kind: kind?, source, fire_at, activity })
         })
         .collect()
+}
+
+/// What follows the first `key` in a queue item's JSON (a key's quotes
+/// cannot occur inside a JSON string, where every quote is escaped).
+fn after<'a>(item: &'a str, key: &str) -> Option<&'a str> {
+    item.find(key).map(|at| &item[at + key.len()..])
 }
 
 /// A JSON number cut out of its text (` 2`, `24}}`; `null` is none).
