@@ -4,6 +4,8 @@
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 use tokio_postgres::Client;
 
 use crate::core::classify::{ActivityWait, QueuedStart, StoreActor, StoreSnapshot};
@@ -383,12 +385,12 @@ fn actor_from_row(r: &tokio_postgres::Row, orchestration: std::sync::Arc<str>) -
         Some(events) => summarize(parse_events(events)),
         None => common_case(r),
     };
-    let timers = r.get::<_, Option<&str>>(col::TIMERS).unwrap_or("");
+    let timers = r.get::<_, Option<Raw>>(col::TIMERS).map_or(&[][..], |t| t.0);
     // The loop timer's own firing wakes the execution; other timers do not.
     let timer_queued = summary.loop_timer.is_some_and(|lt| {
-        timers.split('\x1e').any(|t| {
-            let exec = after(t, r#""execution_id":"#).and_then(number);
-            exec.is_some() && exec == execution && after(t, r#""id":"#).and_then(number) == Some(lt.event_id)
+        timers.split(|&b| b == 0x1e).any(|t| {
+            let exec = after(t, &EXECUTION_ID).and_then(number_in);
+            exec.is_some() && exec == execution && after(t, &ID).and_then(number_in) == Some(lt.event_id)
         })
     });
     let locked_ids = r.get::<_, Option<&str>>(col::LOCKED_IDS).unwrap_or("");
@@ -451,17 +453,43 @@ fn parse_events(text: &str) -> Vec<Event> {
         .collect()
 }
 
+/// A text column's bytes as they came, not checked as UTF-8 first: the
+/// timer items are only searched for ASCII keys and the digits after them.
+struct Raw<'a>(&'a [u8]);
+
+impl<'a> tokio_postgres::types::FromSql<'a> for Raw<'a> {
+    fn from_sql(
+        _: &tokio_postgres::types::Type,
+        raw: &'a [u8],
+    ) -> Result<Self, Box<dyn std::error::Error + Sync + Send>> {
+        Ok(Raw(raw))
+    }
+
+    fn accepts(ty: &tokio_postgres::types::Type) -> bool {
+        *ty == tokio_postgres::types::Type::TEXT
+    }
+}
+
+/// The keys of a timer item's two numbers, each searcher built once.
+static EXECUTION_ID: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(br#""execution_id":"#));
+static ID: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(br#""id":"#));
+
 /// What follows the first `key` in a queue item's JSON (a key's quotes
 /// cannot occur inside a JSON string, where every quote is escaped).
-fn after<'a>(item: &'a str, key: &str) -> Option<&'a str> {
-    item.find(key).map(|at| &item[at + key.len()..])
+fn after<'a>(item: &'a [u8], key: &Finder<'_>) -> Option<&'a [u8]> {
+    key.find(item).map(|at| &item[at + key.needle().len()..])
 }
 
 /// A JSON number cut out of its text (` 2`, `24}}`; `null` is none).
 fn number(s: &str) -> Option<i64> {
-    let s = s.trim_start();
-    let end = s.find(|c: char| !c.is_ascii_digit() && c != '-').unwrap_or(s.len());
-    s[..end].parse().ok()
+    number_in(s.as_bytes())
+}
+
+fn number_in(s: &[u8]) -> Option<i64> {
+    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
+    let s = &s[start..];
+    let end = s.iter().position(|&b| !b.is_ascii_digit() && b != b'-').unwrap_or(s.len());
+    std::str::from_utf8(&s[..end]).ok()?.parse().ok()
 }
 
 /// The ids of the naming convention of these instances' actors
@@ -674,5 +702,19 @@ mod tests {
         assert_eq!((events[2].kind, events[2].source), (Kind::ActivityCompleted, Some(2)));
         assert_eq!(events[3].fire_at.map(|t| t.timestamp_millis()), Some(1795688650605));
         assert_eq!((number(" 24}}"), number("null"), number("")), (Some(24), None, None));
+    }
+
+    #[test]
+    fn a_timer_item_s_execution_and_id_as_serde_or_jsonb_wrote_it() {
+        let serde =
+            br#"{"TimerFired":{"instance":"actor-\"id\":9","execution_id":12,"id":5,"fire_at_ms":17}}"#;
+        let jsonb = br#"{"TimerFired": {"id": 5, "instance": "a", "fire_at_ms": 17, "execution_id": 12}}"#;
+        for item in [&serde[..], &jsonb[..]] {
+            let exec = after(item, &EXECUTION_ID).and_then(number_in);
+            let id = after(item, &ID).and_then(number_in);
+            assert_eq!((exec, id), (Some(12), Some(5)), "{}", String::from_utf8_lossy(item));
+        }
+        assert_eq!(after(br#"{"TimerFired":{"id":null}}"#, &ID).and_then(number_in), None);
+        assert_eq!(after(b"{}", &EXECUTION_ID), None);
     }
 }
