@@ -436,3 +436,33 @@ async fn sigkill_at_five_random_moments_then_once_more() {
         r.code
     );
 }
+
+/// A signal is heard while the command's thread is blocked: here writing
+/// `list -o json` into a pipe nobody reads. It exits 128 + SIGINT at once,
+/// as it does mid-read.
+#[tokio::test(flavor = "multi_thread")]
+async fn sigint_while_blocked_on_a_full_pipe_exits_at_once() {
+    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
+    let templates = actorctl_testkit::scale::Templates::capture(&fleet).await.unwrap();
+    actorctl_testkit::scale::seed(&fleet, &templates, 400, 1).await.unwrap();
+    let child = spawn(&fleet.url, &["list", "-o", "json", "--stale-after", "1d"]);
+    // Blocked once it has written more than a pipe holds (400 rows: ~180 KB).
+    let wchan = format!("/proc/{}/wchan", child.id());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !std::fs::read_to_string(&wchan).unwrap_or_default().contains("pipe_write") {
+        assert!(Instant::now() < deadline, "never blocked on the pipe");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    signal(&child, libc::SIGINT);
+    // Its output still unread: only the signal can end it.
+    let mut child = child;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still blocked 5 s after SIGINT");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(status.code(), Some(130));
+}
