@@ -160,17 +160,18 @@ async fn read_store_fleet(store: &Store<'_>, s: &Settings) -> Result<StoreSnapsh
     let Some(key) = key? else {
         return store.snapshot(Scope::Fleet(orchestration, Part::Whole)).await;
     };
+    let (below, from) =
+        (Scope::Fleet(orchestration, Part::Below(&key)), Scope::Fleet(orchestration, Part::From(&key)));
     let second = async {
         match &client {
-            Ok(client) => store.snapshot_on(client, Scope::Fleet(orchestration, Part::From(&key))).await,
+            Ok(client) => store.snapshot_on(client, from).await,
             Err(e) => {
                 tracing::debug!("no second store connection ({e:#}): both halves on one");
-                store.snapshot(Scope::Fleet(orchestration, Part::From(&key))).await
+                store.snapshot(from).await
             }
         }
     };
-    let first = store.snapshot(Scope::Fleet(orchestration, Part::Below(&key)));
-    let (mut first, second) = tokio::try_join!(first, second)?;
+    let (mut first, second) = tokio::try_join!(store.snapshot(below), second)?;
     tracing::debug!(
         "the store read in two halves, split at actor {key:?}: {} and {} actors",
         first.actors.len(),
