@@ -15,7 +15,7 @@
 //!     bench_scale <path to actorctl> [N=100000] [DEPTH=1]
 
 use actorctl_testkit::cluster::pg_bin_dir;
-use actorctl_testkit::scale::{self, Templates};
+use actorctl_testkit::scale::{self, Templates, Workers};
 use actorctl_testkit::{Cluster, Fleet, FleetOptions, ACTOR_ORCHESTRATION};
 use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -43,9 +43,15 @@ async fn main() -> anyhow::Result<()> {
 
     // ACTORCTL_TEST_DATABASE_URL: seed into that server instead of a
     // throwaway one, and leave the fleet there to inspect or re-time.
+    // BENCH_SHARED_BUFFERS (e.g. 2GB): the throwaway server's buffers,
+    // sized for a large store as a production server's would be (64MB
+    // otherwise, as for the tests).
     let cluster = match std::env::var("ACTORCTL_TEST_DATABASE_URL") {
         Ok(u) if !u.is_empty() => actorctl_testkit::cluster::cluster(),
-        _ => &Cluster::start()?,
+        _ => match std::env::var("BENCH_SHARED_BUFFERS") {
+            Ok(size) if !size.is_empty() => &Cluster::start_with_shared_buffers(&size)?,
+            _ => &Cluster::start()?,
+        },
     };
     let db = cluster.create_database().await?;
     let url = cluster.url(&db);
@@ -70,11 +76,33 @@ async fn main() -> anyhow::Result<()> {
         db_bytes as f64 / (1u64 << 30) as f64
     );
 
+    // DEPTH > 1: a flat fleet of the same N (DEPTH 1), in a database of
+    // its own on the same server, timed in the same rounds. Issue 14's
+    // depth target is `list -o json` on the deep fleet against the flat
+    // one, and separate runs of the benchmark differ by more than that.
+    let flat = match depth {
+        1 => None,
+        _ => {
+            let db = cluster.create_database().await?;
+            let flat_url = cluster.url(&db);
+            let mut flat = Fleet::in_database(flat_url.clone(), db, FleetOptions::default()).await?;
+            let templates = Templates::capture(&flat).await?;
+            flat.stop_runtime().await;
+            eprintln!("bench: seeding the flat fleet to compare with: {n} instances, 1 earlier execution per actor…");
+            let seeded = scale::seed(&flat, &templates, n, 1).await?;
+            eprintln!("bench: flat fleet seeded in {:.0} s", seeded.elapsed.as_secs_f64());
+            Some((flat, flat_url))
+        }
+    };
+
     // Vacuum and checkpoint the seeded rows now, so that no timed run
     // shares the machine with autovacuum or the checkpointer.
     eprintln!("bench: vacuum, analyze, checkpoint…");
-    fleet.pg.batch_execute("VACUUM (ANALYZE)").await?;
+    for f in std::iter::once(&fleet).chain(flat.as_ref().map(|(f, _)| f)) {
+        f.pg.batch_execute("VACUUM (ANALYZE)").await?;
+    }
     fleet.pg.batch_execute("CHECKPOINT").await?;
+    let shared_buffers: String = fleet.pg.query_one("SHOW shared_buffers", &[]).await?.get(0);
     eprintln!("bench: export ACTORCTL_DATABASE_URL='{url}' ACTORCTL_STALE_AFTER={STALE_AFTER}");
     // BENCH_RUNS: more runs for a steadier median on a noisy machine.
     let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(3).max(1);
@@ -89,7 +117,7 @@ async fn main() -> anyhow::Result<()> {
     let floor_sql = floor_queries(fleet.cms(), fleet.store());
 
     let mut cases: Vec<Case> = vec![
-        Case::new("the floor: `psql -At`, the four plain reads, rows discarded", {
+        Case::floor("the floor: `psql -At`, the four plain reads, rows discarded", {
             let mut a: Vec<String> =
                 ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-d", &url]
                     .map(String::from)
@@ -99,7 +127,7 @@ async fn main() -> anyhow::Result<()> {
             }
             (psql.clone(), a)
         }),
-        Case::actorctl("`list -o json`", &bin, &["list", "-o", "json"]),
+        Case::actorctl("`list -o json`", &bin, &["list", "-o", "json"]).checked(),
         Case::actorctl("`list`", &bin, &["list"]),
         Case::actorctl("`show <name>` (healthy)", &bin, &["show", &healthy]),
         Case::actorctl("`restart --dry-run <name>` (stale)", &bin, &["restart", "--dry-run", &dry_target]),
@@ -110,6 +138,17 @@ async fn main() -> anyhow::Result<()> {
             &["recover", "--all", "--dry-run", "-o", "json"],
         ),
     ];
+    for case in &mut cases {
+        case.url = url.clone();
+    }
+    if let Some((_, flat_url)) = &flat {
+        // The floor and `list -o json` again, on the flat fleet.
+        let more: Vec<Case> = cases[..2]
+            .iter()
+            .map(|c| c.on_fleet(&format!("{}, flat fleet (DEPTH 1)", c.label), flat_url))
+            .collect();
+        cases.extend(more);
+    }
 
     // BENCH_STATEMENT_TIMEOUT (e.g. 10m) lifts actorctl's own 30 s
     // statement timeout, to time a build whose fleet read is slower.
@@ -121,10 +160,11 @@ async fn main() -> anyhow::Result<()> {
     let cap =
         Duration::from_secs(std::env::var("BENCH_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(600));
     // Warm the server's caches once (untimed), like an operator's second look.
-    measure(&cases[0].program, &cases[0].args, &url, cap, false)?;
-    let mut checked = None;
+    for case in cases.iter().filter(|c| c.floor) {
+        measure(&case.program, &case.args, &case.url, cap, false)?;
+    }
     for (round, victim) in stale.iter().take(runs).enumerate() {
-        for (k, case) in cases.iter_mut().enumerate() {
+        for case in cases.iter_mut() {
             if case.failure.is_some() {
                 continue; // a failed command is not repeated: it costs the same each time
             }
@@ -134,13 +174,14 @@ async fn main() -> anyhow::Result<()> {
             if live {
                 fleet.start_runtime().await;
             }
-            let m = measure(&case.program, &args, &url, cap, k == 1 && checked.is_none());
+            let m = measure(&case.program, &args, &case.url, cap, case.check_pending);
             if live {
                 fleet.stop_runtime().await;
             }
             let mut m = m?;
             // list and recover exit 1 when something is unhealthy.
-            let ok = m.code == Some(0) || (m.code == Some(1) && matches!(k, 1 | 2 | 6));
+            let ok =
+                m.code == Some(0) || (m.code == Some(1) && matches!(args[0].as_str(), "list" | "recover"));
             if !ok {
                 let err = String::from_utf8_lossy(&m.stderr);
                 let why = match m.code {
@@ -156,7 +197,7 @@ async fn main() -> anyhow::Result<()> {
                     ),
                 };
                 eprintln!("bench:   {} run {} FAILED: {why}", case.label, round + 1);
-                anyhow::ensure!(k != 0, "the floor failed: {why}");
+                anyhow::ensure!(!case.floor, "the floor failed: {why}");
                 if std::env::var_os("BENCH_HOLD").is_some() {
                     eprintln!("bench: BENCH_HOLD: the fleet stays up for 10 minutes");
                     tokio::time::sleep(Duration::from_secs(600)).await;
@@ -164,11 +205,13 @@ async fn main() -> anyhow::Result<()> {
                 case.failure = Some((why, m));
                 continue;
             }
-            if k == 1 && checked.is_none() {
+            if case.check_pending {
+                // The runtime is stopped: after twice the loop interval the
+                // template actors' timers are overdue, and list says so.
                 let doc: serde_json::Value = serde_json::from_slice(&m.stdout)?;
-                scale::check_listed(&doc, n)?;
-                eprintln!("bench: list -o json reports exactly the seeded classes");
-                checked = Some(round);
+                scale::check_listed(&doc, n, Workers::Stopped)?;
+                eprintln!("bench: {}: exactly the seeded classes", case.label);
+                case.check_pending = false;
                 m.stdout = Vec::new();
             }
             eprintln!(
@@ -182,9 +225,8 @@ async fn main() -> anyhow::Result<()> {
         }
     }
 
-    let floor = cases[0].median();
     println!(
-        "machine: {} CPUs ({}), {:.1} GiB RAM, load average {}; PostgreSQL {pg_version}",
+        "machine: {} CPUs ({}), {:.1} GiB RAM, load average {}; PostgreSQL {pg_version}, shared_buffers {shared_buffers}",
         std::thread::available_parallelism().map(|p| p.get()).unwrap_or(0),
         cpu_model(),
         mem_total_kib() as f64 / (1u64 << 20) as f64,
@@ -211,6 +253,8 @@ async fn main() -> anyhow::Result<()> {
     );
     println!("| command at N={n} (DEPTH {depth}) | median | peak RSS | × floor |");
     println!("|---|---|---|---|");
+    // Each command's ratio is to the floor on its own fleet.
+    let floor_of = |url: &str| cases.iter().find(|c| c.floor && c.url == url).filter(|c| !c.runs.is_empty());
     for case in &cases {
         let rss = case.runs.iter().chain(case.failure.as_ref().map(|(_, m)| m)).map(|m| m.rss_kib).max();
         let rss = format!("{:.0} MiB", rss.unwrap_or(0) as f64 / 1024.0);
@@ -224,6 +268,7 @@ async fn main() -> anyhow::Result<()> {
                     Some((why, _)) => format!(" ({} of {runs} runs; then {})", case.runs.len(), why),
                     None => String::new(),
                 };
+                let floor = floor_of(&case.url).map(Case::median).unwrap_or(med);
                 println!(
                     "| {} | {:.3} s{note} | {rss} | {:.2}× |",
                     case.label,
@@ -233,10 +278,31 @@ async fn main() -> anyhow::Result<()> {
             }
         }
     }
-    if checked.is_none() {
+    for case in cases.iter().filter(|c| c.check_pending) {
         println!(
-            "\n**class counts NOT checked**: `list -o json` never succeeded (set BENCH_STATEMENT_TIMEOUT=10m to wait for it)"
+            "\n**class counts NOT checked**: {} never succeeded (set BENCH_STATEMENT_TIMEOUT=10m to wait for it)",
+            case.label
         );
+    }
+    if let Some((_, flat_url)) = &flat {
+        // The same command on the two fleets, median against median.
+        let of = |label: &str, url: &str| {
+            cases
+                .iter()
+                .find(|c| c.label.starts_with(label) && c.url == url && !c.runs.is_empty())
+                .map(Case::median)
+        };
+        println!();
+        for (what, label) in [("`list -o json`", "`list -o json`"), ("the floor", "the floor")] {
+            if let (Some(deep), Some(flat)) = (of(label, &url), of(label, flat_url)) {
+                println!(
+                    "depth: {what} at DEPTH {depth} takes {:.2}× its time at DEPTH 1 ({:.3} s against {:.3} s, same N, server and rounds)",
+                    deep.as_secs_f64() / flat.as_secs_f64(),
+                    deep.as_secs_f64(),
+                    flat.as_secs_f64()
+                );
+            }
+        }
     }
     println!("\nfloor (one psql invocation, `-o /dev/null`):");
     for q in &floor_sql {
@@ -274,6 +340,12 @@ struct Case {
     label: String,
     program: String,
     args: Vec<String>,
+    /// The fleet's database.
+    url: String,
+    /// The floor, which every command on the same fleet is compared with.
+    floor: bool,
+    /// Its next run's output is to be checked against the seeded classes.
+    check_pending: bool,
     runs: Vec<Measured>,
     /// Why the command failed (it is then not run again).
     failure: Option<(String, Measured)>,
@@ -281,11 +353,42 @@ struct Case {
 
 impl Case {
     fn new(label: &str, (program, args): (String, Vec<String>)) -> Case {
-        Case { label: label.into(), program, args, runs: Vec::new(), failure: None }
+        Case {
+            label: label.into(),
+            program,
+            args,
+            url: String::new(),
+            floor: false,
+            check_pending: false,
+            runs: Vec::new(),
+            failure: None,
+        }
+    }
+
+    fn floor(label: &str, command: (String, Vec<String>)) -> Case {
+        Case { floor: true, ..Case::new(label, command) }
     }
 
     fn actorctl(label: &str, bin: &str, args: &[&str]) -> Case {
         Case::new(label, (bin.into(), args.iter().map(|s| s.to_string()).collect()))
+    }
+
+    /// `list -o json`: its first good run is checked against the seed.
+    fn checked(self) -> Case {
+        Case { check_pending: true, ..self }
+    }
+
+    /// The same command on another fleet (its database URL in the
+    /// arguments replaced too), not yet run.
+    fn on_fleet(&self, label: &str, url: &str) -> Case {
+        assert!(!self.url.is_empty(), "{}: no fleet to move from", self.label);
+        let args = self.args.iter().map(|a| a.replace(self.url.as_str(), url)).collect();
+        Case {
+            url: url.into(),
+            floor: self.floor,
+            check_pending: self.check_pending,
+            ..Case::new(label, (self.program.clone(), args))
+        }
     }
 
     fn median(&self) -> Duration {

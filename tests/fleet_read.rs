@@ -6,6 +6,7 @@
 
 mod common;
 
+use actorctl_testkit::scale::Workers;
 use actorctl_testkit::{cluster, scale, ACTOR_ORCHESTRATION};
 use common::*;
 use serde_json::Value;
@@ -144,7 +145,7 @@ async fn the_two_store_halves_read_every_actor_once() {
     for half in &halves {
         assert!(*half * 4 > actors, "a half of {half} of {actors} actors: {}", r.stderr);
     }
-    scale::check_listed(&r.json(), n).unwrap();
+    scale::check_listed(&r.json(), n, Workers::Up).unwrap();
 }
 
 /// History is read alike whether serde wrote it (compact) or jsonb did (a
@@ -158,7 +159,7 @@ async fn history_reads_alike_compact_or_spaced_and_an_event_without_a_kind_is_no
     scale::seed(&fleet, &templates, n, 1).await.unwrap();
     let args = ["--stale-after", "1d", "--actor-interval", "30s"];
     let compact = list_json(&fleet.url, &args);
-    scale::check_listed(&compact.json, n).unwrap();
+    scale::check_listed(&compact.json, n, Workers::Up).unwrap();
 
     let store = fleet.store();
     let zombie = format!("actor-{}-k8s", scale::names_of("zombie", n, 1)[0]);
@@ -191,7 +192,7 @@ async fn history_reads_alike_compact_or_spaced_and_an_event_without_a_kind_is_no
         .await
         .unwrap();
     let spaced = list_json(&fleet.url, &args);
-    scale::check_listed(&spaced.json, n).unwrap();
+    scale::check_listed(&spaced.json, n, Workers::Up).unwrap();
 
     // Row by row the same, durations aside (`2d` may turn `1d23h` between
     // the runs): each duration is read as `#`.

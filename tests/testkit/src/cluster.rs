@@ -2,7 +2,7 @@
 //! port on 127.0.0.1), shared by the tests of one process; or the server
 //! named by `ACTORCTL_TEST_DATABASE_URL`. Every test gets its own database.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, ensure, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -117,6 +117,21 @@ impl Cluster {
     /// Like [`Cluster::start`], with a hook that may edit the data directory
     /// (certificates, postgresql.conf) before the server starts.
     pub fn start_with(prepare: impl FnOnce(&Path) -> Result<()>) -> Result<Cluster> {
+        Self::start_configured(prepare, "64MB")
+    }
+
+    /// Like [`Cluster::start`], with `shared_buffers` of `size` instead of
+    /// 64MB: a benchmark's large store served as a production server
+    /// would serve it.
+    pub fn start_with_shared_buffers(size: &str) -> Result<Cluster> {
+        ensure!(
+            !size.is_empty() && size.chars().all(|c| c.is_ascii_alphanumeric()),
+            "shared_buffers {size:?}: a size such as 2GB"
+        );
+        Self::start_configured(|_| Ok(()), size)
+    }
+
+    fn start_configured(prepare: impl FnOnce(&Path) -> Result<()>, shared_buffers: &str) -> Result<Cluster> {
         let bin = pg_bin_dir()?;
         let dir = tempfile::Builder::new().prefix("actorctl-pg-").tempdir()?.keep();
         let data = dir.join("data");
@@ -151,7 +166,7 @@ impl Cluster {
             let port = free_port();
             let opts = format!(
                 "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-                 -c full_page_writes=off -c max_connections=500 -c shared_buffers=64MB",
+                 -c full_page_writes=off -c max_connections=500 -c shared_buffers={shared_buffers}",
                 dir.display()
             );
             let mut c = pg_command(&bin, "pg_ctl");
