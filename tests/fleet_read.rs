@@ -2,14 +2,15 @@
 //! takes the instances' events in one pass joined by hash and the store in
 //! two halves (split at the median actor) on two connections, the named
 //! read takes each through the index. The halves read every actor once,
-//! and are still read when no second connection can be had.
+//! and are still read when no second connection can be had. Last, the
+//! check that a listed fleet is the seeded one.
 
 mod common;
 
 use actorctl_testkit::scale::Workers;
 use actorctl_testkit::{cluster, scale, ACTOR_ORCHESTRATION};
 use common::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::time::Duration;
 
 fn row<'a>(list: &'a Value, k8s: &str) -> &'a Value {
@@ -230,4 +231,47 @@ async fn history_reads_alike_compact_or_spaced_and_an_event_without_a_kind_is_no
     let progress =
         evidence.split("last progress ").nth(1).and_then(|r| r.split(' ').next()).unwrap_or_default();
     assert!(progress.contains('d'), "the event without a kind, a second old, is not progress: {evidence}");
+}
+
+// The check that a listed fleet is the seeded one (the scale benchmark's
+// and the tests above): with the runtime stopped, as in the benchmark, the
+// workers-down diagnosis is true and allowed; nothing else is.
+
+/// `list -o json` of a seeded fleet of `n`, every row as seeded, with
+/// this diagnosis.
+fn listed(n: u64, diagnosis: Value) -> Value {
+    let mut actors = vec![
+        json!({"name": "scale-tpl-live", "class": "healthy"}),
+        json!({"name": "scale-tpl-dead", "class": "dead"}),
+    ];
+    actors.extend(
+        (1..=n).map(|i| json!({"name": scale::name_of(scale::class_of(i), i), "class": scale::class_of(i)})),
+    );
+    actors.extend(
+        (1..=scale::orphans_for(n)).map(|i| json!({"name": scale::name_of("orphan", i), "class": "orphan"})),
+    );
+    json!({"summary": scale::expected_counts(n), "actors": actors, "diagnosis": diagnosis})
+}
+
+#[test]
+fn workers_down_passes_only_while_the_runtime_is_stopped() {
+    let quiet = json!({"workers_down": false, "workers_stalled": false, "fleet_wide": false});
+    let down = json!({"workers_down": true, "workers_stalled": false, "fleet_wide": false});
+    let wide = json!({"workers_down": true, "workers_stalled": false, "fleet_wide": true});
+    for workers in [Workers::Up, Workers::Stopped] {
+        scale::check_listed(&listed(200, quiet.clone()), 200, workers).unwrap();
+        assert!(scale::check_listed(&listed(200, wide.clone()), 200, workers).is_err());
+    }
+    scale::check_listed(&listed(200, down.clone()), 200, Workers::Stopped).unwrap();
+    let err = scale::check_listed(&listed(200, down), 200, Workers::Up).unwrap_err();
+    assert!(format!("{err:#}").contains(r#""workers_down":true"#), "{err:#}");
+}
+
+#[test]
+fn a_row_of_another_class_fails_whatever_the_workers() {
+    let down = json!({"workers_down": true, "workers_stalled": false, "fleet_wide": false});
+    let mut doc = listed(200, down);
+    doc["actors"][5]["class"] = json!("zombie");
+    let err = scale::check_listed(&doc, 200, Workers::Stopped).unwrap_err();
+    assert!(format!("{err:#}").contains("1 rows classified otherwise"), "{err:#}");
 }
