@@ -53,28 +53,8 @@ async fn main() -> anyhow::Result<()> {
             _ => &Cluster::start()?,
         },
     };
-    let db = cluster.create_database().await?;
-    let url = cluster.url(&db);
-    let mut fleet = Fleet::in_database(url.clone(), db, FleetOptions::default()).await?;
-    eprintln!("bench: template actors looping on the live runtime…");
-    let templates = Templates::capture(&fleet).await?;
-    // Up only for the real restarts: its dispatchers polling the seeded
-    // queue would share the two cores with every timed command.
-    fleet.stop_runtime().await;
-    eprintln!(
-        "bench: seeding {n} instances, {depth} earlier execution(s) per actor ({} + {} history rows)…",
-        templates.loop_rows, templates.running_rows
-    );
-    let seeded = scale::seed(&fleet, &templates, n, depth).await?;
+    let (mut fleet, url, seeded, db_bytes) = seed_fleet(cluster, n, depth).await?;
     let pg_version: String = fleet.pg.query_one("SHOW server_version", &[]).await?.get(0);
-    let db_bytes: i64 = fleet.pg.query_one("SELECT pg_database_size(current_database())", &[]).await?.get(0);
-    eprintln!(
-        "bench: seeded in {:.0} s: {} executions, {} history rows, database {:.2} GiB",
-        seeded.elapsed.as_secs_f64(),
-        seeded.executions,
-        seeded.history_rows,
-        db_bytes as f64 / (1u64 << 30) as f64
-    );
 
     // DEPTH > 1: a flat fleet of the same N (DEPTH 1), in a database of
     // its own on the same server, timed in the same rounds. Issue 14's
@@ -83,14 +63,8 @@ async fn main() -> anyhow::Result<()> {
     let flat = match depth {
         1 => None,
         _ => {
-            let db = cluster.create_database().await?;
-            let flat_url = cluster.url(&db);
-            let mut flat = Fleet::in_database(flat_url.clone(), db, FleetOptions::default()).await?;
-            let templates = Templates::capture(&flat).await?;
-            flat.stop_runtime().await;
-            eprintln!("bench: seeding the flat fleet to compare with: {n} instances, 1 earlier execution per actor…");
-            let seeded = scale::seed(&flat, &templates, n, 1).await?;
-            eprintln!("bench: flat fleet seeded in {:.0} s", seeded.elapsed.as_secs_f64());
+            eprintln!("bench: the flat fleet to compare with…");
+            let (flat, flat_url, _, _) = seed_fleet(cluster, n, 1).await?;
             Some((flat, flat_url))
         }
     };
@@ -141,8 +115,10 @@ async fn main() -> anyhow::Result<()> {
     for case in &mut cases {
         case.url = url.clone();
     }
+    // The floor and `list -o json` again, on the flat fleet: cases from
+    // `flat_first` on are those of cases[0..], in order, on it.
+    let flat_first = cases.len();
     if let Some((_, flat_url)) = &flat {
-        // The floor and `list -o json` again, on the flat fleet.
         let more: Vec<Case> = cases[..2]
             .iter()
             .map(|c| c.on_fleet(&format!("{}, flat fleet (DEPTH 1)", c.label), flat_url))
@@ -284,25 +260,19 @@ async fn main() -> anyhow::Result<()> {
             case.label
         );
     }
-    if let Some((_, flat_url)) = &flat {
-        // The same command on the two fleets, median against median.
-        let of = |label: &str, url: &str| {
-            cases
-                .iter()
-                .find(|c| c.label.starts_with(label) && c.url == url && !c.runs.is_empty())
-                .map(Case::median)
-        };
+    // The same command on the two fleets, median against median.
+    let pairs = cases.iter().zip(&cases[flat_first..]);
+    let timed: Vec<_> = pairs.filter(|(d, f)| !d.runs.is_empty() && !f.runs.is_empty()).collect();
+    if !timed.is_empty() {
         println!();
-        for (what, label) in [("`list -o json`", "`list -o json`"), ("the floor", "the floor")] {
-            if let (Some(deep), Some(flat)) = (of(label, &url), of(label, flat_url)) {
-                println!(
-                    "depth: {what} at DEPTH {depth} takes {:.2}× its time at DEPTH 1 ({:.3} s against {:.3} s, same N, server and rounds)",
-                    deep.as_secs_f64() / flat.as_secs_f64(),
-                    deep.as_secs_f64(),
-                    flat.as_secs_f64()
-                );
-            }
-        }
+    }
+    for (deep, flat) in timed {
+        let (d, f) = (deep.median().as_secs_f64(), flat.median().as_secs_f64());
+        println!(
+            "depth: {} at DEPTH {depth} takes {:.2}× its time at DEPTH 1 ({d:.3} s against {f:.3} s, same N, server and rounds)",
+            deep.label,
+            d / f
+        );
     }
     println!("\nfloor (one psql invocation, `-o /dev/null`):");
     for q in &floor_sql {
@@ -315,6 +285,38 @@ async fn main() -> anyhow::Result<()> {
         eprintln!("bench: the fleet stays in {url}");
     }
     Ok(())
+}
+
+/// A fleet of `n` instances with `depth` earlier executions per actor,
+/// seeded in a new database of `cluster` with its runtime stopped (up only
+/// for the real restarts: its dispatchers polling the seeded queue would
+/// share the two cores with every timed command); its URL, what was
+/// seeded, and the database's size in bytes.
+async fn seed_fleet(
+    cluster: &Cluster,
+    n: u64,
+    depth: u32,
+) -> anyhow::Result<(Fleet, String, scale::Seeded, i64)> {
+    let db = cluster.create_database().await?;
+    let url = cluster.url(&db);
+    let mut fleet = Fleet::in_database(url.clone(), db, FleetOptions::default()).await?;
+    eprintln!("bench: template actors looping on the live runtime…");
+    let templates = Templates::capture(&fleet).await?;
+    fleet.stop_runtime().await;
+    eprintln!(
+        "bench: seeding {n} instances, {depth} earlier execution(s) per actor ({} + {} history rows)…",
+        templates.loop_rows, templates.running_rows
+    );
+    let seeded = scale::seed(&fleet, &templates, n, depth).await?;
+    let db_bytes: i64 = fleet.pg.query_one("SELECT pg_database_size(current_database())", &[]).await?.get(0);
+    eprintln!(
+        "bench: seeded in {:.0} s: {} executions, {} history rows, database {:.2} GiB",
+        seeded.elapsed.as_secs_f64(),
+        seeded.executions,
+        seeded.history_rows,
+        db_bytes as f64 / (1u64 << 30) as f64
+    );
+    Ok((fleet, url, seeded, db_bytes))
 }
 
 /// The four plain reads any classifier needs (ISSUE 14), in one psql.
