@@ -54,26 +54,17 @@ impl std::fmt::Display for Compact {
             _ if h == 0 => [(d, b'd'), (0, 0)],
             _ => [(d, b'd'), (h, b'h')],
         };
-        // Digits written into a buffer and out at once: `write!` costs
-        // five times as much, and the classification writes two per row.
+        // Digits (itoa) gathered in a buffer and written out at once:
+        // `write!` costs five times as much, and the classification writes
+        // two per row.
         let mut buf = [0u8; 44];
         let mut end = 0;
+        let mut digits = itoa::Buffer::new();
         for (n, unit) in units.into_iter().filter(|&(_, u)| u != 0) {
-            let mut digits = [0u8; 20];
-            let mut k = digits.len();
-            let mut n = n;
-            loop {
-                k -= 1;
-                digits[k] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-            let len = digits.len() - k;
-            buf[end..end + len].copy_from_slice(&digits[k..]);
-            buf[end + len] = unit;
-            end += len + 1;
+            let text = digits.format(n).as_bytes();
+            buf[end..end + text.len()].copy_from_slice(text);
+            buf[end + text.len()] = unit;
+            end += text.len() + 1;
         }
         f.write_str(std::str::from_utf8(&buf[..end]).map_err(|_| std::fmt::Error)?)
     }
