@@ -442,9 +442,7 @@ async fn sigkill_at_five_random_moments_then_once_more() {
 /// as it does mid-read.
 #[tokio::test(flavor = "multi_thread")]
 async fn sigint_while_blocked_on_a_full_pipe_exits_at_once() {
-    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
-    let templates = actorctl_testkit::scale::Templates::capture(&fleet).await.unwrap();
-    actorctl_testkit::scale::seed(&fleet, &templates, 400, 1).await.unwrap();
+    let fleet = actorctl_testkit::scale::seeded_fleet(400, 1).await.unwrap();
     let child = spawn(&fleet.url, &["list", "-o", "json", "--stale-after", "1d"]);
     // Blocked once it has written more than a pipe holds (400 rows: ~180 KB).
     let wchan = format!("/proc/{}/wchan", child.id());

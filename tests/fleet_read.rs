@@ -102,10 +102,8 @@ async fn a_role_limited_to_two_connections_still_lists_the_whole_fleet() {
 /// actor once (the classes are exactly the seeded ones).
 #[tokio::test(flavor = "multi_thread")]
 async fn the_two_store_halves_read_every_actor_once() {
-    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
-    let templates = scale::Templates::capture(&fleet).await.unwrap();
     let n = 1000;
-    scale::seed(&fleet, &templates, n, 2).await.unwrap();
+    let fleet = scale::seeded_fleet(n, 2).await.unwrap();
     fleet
         .pg
         .batch_execute(&format!(
@@ -154,10 +152,8 @@ async fn the_two_store_halves_read_every_actor_once() {
 /// no `type` is of no kind: it is not progress, however new.
 #[tokio::test(flavor = "multi_thread")]
 async fn history_reads_alike_compact_or_spaced_and_an_event_without_a_kind_is_no_progress() {
-    let fleet = Fleet::new(FleetOptions::default()).await.unwrap();
-    let templates = scale::Templates::capture(&fleet).await.unwrap();
     let n = 200;
-    scale::seed(&fleet, &templates, n, 1).await.unwrap();
+    let fleet = scale::seeded_fleet(n, 1).await.unwrap();
     let args = ["--stale-after", "1d", "--actor-interval", "30s"];
     let compact = list_json(&fleet.url, &args);
     scale::check_listed(&compact.json, n, Workers::Up).unwrap();

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use tokio_postgres::IsolationLevel;
 
 use crate::cluster::connect;
-use crate::fleet::{Fleet, ACTOR_ORCHESTRATION};
+use crate::fleet::{Fleet, FleetOptions, ACTOR_ORCHESTRATION};
 
 /// The seeded classes, in `list -o json` summary names.
 pub const CLASSES: [&str; 6] = ["healthy", "stale", "zombie", "missing", "dead", "orphan"];
@@ -394,6 +394,17 @@ pub struct Seeded {
     pub history_rows: i64,
     pub executions: i64,
     pub elapsed: Duration,
+}
+
+/// A new fleet, its runtime up, seeded with `n` instances of `depth`
+/// earlier executions each from its own template actors: the tests' set-up
+/// (the benchmark stops the runtime before seeding, and seeds in a
+/// database of its choosing).
+pub async fn seeded_fleet(n: u64, depth: u32) -> Result<Fleet> {
+    let fleet = Fleet::new(FleetOptions::default()).await?;
+    let templates = Templates::capture(&fleet).await?;
+    seed(&fleet, &templates, n, depth).await?;
+    Ok(fleet)
 }
 
 /// Seed `n` instances (and `n/200` orphans), each actor with `depth`
